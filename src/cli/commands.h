@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* The commands implemented in their own files. */
+#ifndef KH_CLI_COMMANDS_H
+#define KH_CLI_COMMANDS_H
+
+#include "core/num.h"
+
+int cmd_demo(int argc, char **argv);   /* cli/cmd_demo.c */
+int cmd_user(int argc, char **argv);   /* cli/cmd_user.c */
+int cmd_token(int argc, char **argv);  /* cli/cmd_user.c */
+int cmd_org(int argc, char **argv);    /* cli/cmd_org.c */
+int cmd_person(int argc, char **argv); /* cli/cmd_person.c */
+
+#endif

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/*
+ * The kehoach command: one binary for the server and the operator's tasks.
+ * Each command is a function taking (argc, argv) with argv[0] the command's
+ * own name, returning an exit code: 0 ok, 1 failure, 2 usage.
+ */
+#include "core/common.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "core/version.h"
+#include "web/server.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *usage;
+	const char *help;
+};
+
+static int cmd_init(int argc, char **argv)
+{
+	struct kh_error err;
+	struct store *s;
+	const char *db = cli_opt(argc, argv, "db");
+	if (!db) {
+		fprintf(stderr, "kehoach init: thiếu --db FILE\n");
+		return CLI_USAGE;
+	}
+	int from = 0;
+	if (store_open(db, &s, &err) || store_migrate(s, &from, &err)) {
+		store_close(s);
+		return cli_error(&err);
+	}
+	int to = store_version(s);
+	store_close(s);
+	if (from == to)
+		printf("Cơ sở dữ liệu %s đã ở phiên bản %d\n", db, to);
+	else
+		printf("Đã khởi tạo cơ sở dữ liệu %s: phiên bản %d → %d\n", db, from, to);
+	return CLI_OK;
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+	struct kh_error err;
+	struct web_config cfg = {0};
+	cfg.db_path = cli_opt(argc, argv, "db");
+	cfg.listen = cli_opt(argc, argv, "listen");
+	if (!cfg.listen)
+		cfg.listen = "127.0.0.1:8080";
+	const char *threads = cli_opt(argc, argv, "threads");
+	if (threads) {
+		int64_t n;
+		if (num_parse_i64(threads, 1, 64, &n)) {
+			fprintf(stderr, "kehoach serve: --threads phải từ 1 đến 64\n");
+			return CLI_USAGE;
+		}
+		cfg.threads = (int)n;
+	}
+	cfg.quiet = cli_flag(argc, argv, "quiet");
+	if (!cfg.db_path) {
+		fprintf(stderr, "kehoach serve: thiếu --db FILE\n");
+		return CLI_USAGE;
+	}
+	if (web_serve(&cfg, &err))
+		return cli_error(&err);
+	return CLI_OK;
+}
+
+static int cmd_help(int argc, char **argv);
+
+static const struct command commands[] = {
+	{"init", cmd_init, "init --db FILE",
+	 "Tạo mới hoặc nâng cấp cơ sở dữ liệu (chạy lại nhiều lần không sao)."},
+	{"demo", cmd_demo, "demo --db FILE",
+	 "Nạp dữ liệu mẫu (một tỉnh hư cấu) vào cơ sở dữ liệu chưa có tổ chức nào, in các tài khoản mẫu."},
+	{"serve", cmd_serve, "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--quiet]",
+	 "Chạy máy chủ web cho đến khi nhận SIGTERM/SIGINT."},
+	{"user", cmd_user, "user add --db FILE --username U --password-stdin [--admin] [--person-id N]",
+	 "Tạo tài khoản; mật khẩu đọc từ đầu vào chuẩn."},
+	{"token", cmd_token, "token add --db FILE --username U [--label NHÃN]",
+	 "Cấp mã truy cập API (Bearer token) cho tài khoản và in ra."},
+	{"org", cmd_org, "org import --db FILE [--dry-run] FILE.csv | org tree --db FILE [--date YYYY-MM-DD] [--root ID]",
+	 "Nhập cây tổ chức từ CSV; in cây tổ chức tại một ngày."},
+	{"person", cmd_person, "person import --db FILE [--dry-run] FILE.csv",
+	 "Nhập cán bộ, đảng viên từ CSV."},
+	{"help", cmd_help, "help [LỆNH]", "Hướng dẫn sử dụng."},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "kehoach %s — xây dựng, theo dõi kế hoạch hành động thực hiện nghị quyết\n\n"
+		   "Cách dùng: kehoach LỆNH [TUỲ CHỌN]\n\nCác lệnh:\n", KH_VERSION);
+	for (size_t i = 0; i < KH_ARRAY_LEN(commands); i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
+	fprintf(f, "\n  kehoach --version     in phiên bản\n"
+		   "  kehoach help LỆNH     hướng dẫn chi tiết một lệnh\n");
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	for (size_t i = 0; i < KH_ARRAY_LEN(commands); i++)
+		if (strcmp(commands[i].name, argv[1]) == 0) {
+			printf("Cách dùng: kehoach %s\n\n%s\n", commands[i].usage, commands[i].help);
+			return CLI_OK;
+		}
+	fprintf(stderr, "kehoach: không có lệnh «%s»\n", argv[1]);
+	return CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return CLI_USAGE;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+		printf("kehoach %s\n", KH_VERSION);
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return cmd_help(1, argv);
+	for (size_t i = 0; i < KH_ARRAY_LEN(commands); i++)
+		if (strcmp(commands[i].name, argv[1]) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "kehoach: không có lệnh «%s»\n\n", argv[1]);
+	usage(stderr);
+	return CLI_USAGE;
+}

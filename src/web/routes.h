@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* The route tables of each web module; server.c concatenates them. */
+#ifndef KH_WEB_ROUTES_H
+#define KH_WEB_ROUTES_H
+
+#include "web/http.h"
+
+struct route_list web_routes_core(void);     /* web/core.c: /, healthz, metrics, static */
+struct route_list web_routes_auth(void);     /* web/auth.c: login, logout, session API */
+struct route_list web_routes_admin(void);    /* web/admin.c: accounts, audit log */
+struct route_list web_routes_org(void);      /* web/org.c: the org tree */
+struct route_list web_routes_person(void);   /* web/person.c: people, positions */
+struct route_list web_routes_document(void); /* web/document.c: the register */
+struct route_list web_routes_search(void);   /* web/search.c: search page and API */
+
+#endif
