@@ -72,7 +72,19 @@ void date_format_iso(int32_t days, char out[11])
 {
 	int y, m, d;
 	date_to_ymd(days, &y, &m, &d);
-	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m, d);
+	/* Clamp so the output always fits 10 characters. */
+	y = y < 0 ? 0 : y % 10000;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 }
 
 int32_t date_today(void)

@@ -317,7 +317,7 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 		resp_fail(r, KH_EINTERNAL, "Yêu cầu không được xử lý");
 }
 
-static enum MHD_Result send(struct server *srv, struct pending *pd, struct MHD_Connection *conn)
+static enum MHD_Result send_response(struct server *srv, struct pending *pd, struct MHD_Connection *conn)
 {
 	struct req *r = &pd->r;
 	if (buf_failed(&r->out)) {
@@ -431,7 +431,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	} else {
 		dispatch(srv, pd, conn);
 	}
-	return send(srv, pd, conn);
+	return send_response(srv, pd, conn);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
