@@ -70,6 +70,21 @@ static int cmd_serve(int argc, char **argv)
 	return CLI_OK;
 }
 
+static void print_route(int methods, const char *pattern, bool is_public, void *arg)
+{
+	static const char *const names[] = {"GET", "POST", "PUT", "PATCH", "DELETE"};
+	(void)arg;
+	for (int i = 0; i < 5; i++)
+		if (methods & (1 << i))
+			printf("%s %s%s\n", names[i], pattern, is_public ? " public" : "");
+}
+
+static int cmd_routes(int argc, char **argv)
+{
+	web_routes_each(print_route, NULL);
+	return CLI_OK;
+}
+
 static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
@@ -87,6 +102,8 @@ static const struct command commands[] = {
 	 "Nhập cây tổ chức từ CSV; in cây tổ chức tại một ngày."},
 	{"person", cmd_person, "person import --db FILE [--dry-run] FILE.csv",
 	 "Nhập cán bộ, đảng viên từ CSV."},
+	{"routes", cmd_routes, "routes",
+	 "In mọi địa chỉ mà máy chủ trả lời (phương thức, mẫu địa chỉ, công khai hay không)."},
 	{"help", cmd_help, "help [LỆNH]", "Hướng dẫn sử dụng."},
 };
 

@@ -361,6 +361,34 @@ static enum MHD_Result send_response(struct server *srv, struct pending *pd, str
 	return ret;
 }
 
+/* Every module's routes, in matching order. Caller frees the array. */
+static const struct route **all_routes(int *count)
+{
+	struct route_list lists[] = {
+		web_routes_core(), web_routes_auth(), web_routes_admin(), web_routes_org(),
+		web_routes_person(), web_routes_document(), web_routes_search(),
+	};
+	int total = 0, n = 0;
+	for (size_t i = 0; i < KH_ARRAY_LEN(lists); i++)
+		total += lists[i].count;
+	const struct route **v = xcalloc((size_t)total + 1, sizeof(*v));
+	for (size_t i = 0; i < KH_ARRAY_LEN(lists); i++)
+		for (int k = 0; k < lists[i].count; k++)
+			v[n++] = &lists[i].routes[k];
+	*count = n;
+	return v;
+}
+
+void web_routes_each(void (*fn)(int methods, const char *pattern, bool is_public, void *arg),
+		     void *arg)
+{
+	int n;
+	const struct route **v = all_routes(&n);
+	for (int i = 0; i < n; i++)
+		fn(v[i]->methods, v[i]->pattern, (v[i]->flags & ROUTE_PUBLIC) != 0, arg);
+	free(v);
+}
+
 static void pending_free(struct server *srv, struct pending *pd)
 {
 	if (pd->r.ctx.store)
@@ -486,17 +514,7 @@ int web_serve(const struct web_config *cfg, struct kh_error *err)
 	if ((rc = store_pool_open(cfg->db_path, threads, &srv.pool, err)))
 		return rc;
 
-	struct route_list lists[] = {
-		web_routes_core(), web_routes_auth(), web_routes_admin(), web_routes_org(),
-		web_routes_person(), web_routes_document(), web_routes_search(),
-	};
-	int total = 0;
-	for (size_t i = 0; i < KH_ARRAY_LEN(lists); i++)
-		total += lists[i].count;
-	srv.routes = xcalloc((size_t)total + 1, sizeof(*srv.routes));
-	for (size_t i = 0; i < KH_ARRAY_LEN(lists); i++)
-		for (int k = 0; k < lists[i].count; k++)
-			srv.routes[srv.nroutes++] = &lists[i].routes[k];
+	srv.routes = all_routes(&srv.nroutes);
 	srv.quiet = cfg->quiet;
 	metrics_init(srv.nroutes);
 

@@ -3,6 +3,8 @@
 #ifndef KH_WEB_SERVER_H
 #define KH_WEB_SERVER_H
 
+#include <stdbool.h>
+
 #include "core/err.h"
 
 struct web_config {
@@ -16,5 +18,10 @@ struct web_config {
  * requests in flight and returns 0. Fails when the address is taken or the
  * database is not at this build's schema version. */
 int web_serve(const struct web_config *cfg, struct kh_error *err) KH_MUST_CHECK;
+
+/* Calls fn for every route the server answers, in matching order:
+ * methods (HTTP_* bits), pattern, and whether it is public. */
+void web_routes_each(void (*fn)(int methods, const char *pattern, bool is_public, void *arg),
+		     void *arg);
 
 #endif
