@@ -153,6 +153,10 @@ static const char *const migrations[] = {
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT NOT NULL"
 	") WITHOUT ROWID;",
+	/* 2: orgs.code — the external code (the importer's `ma`) so that
+	 * re-importing the same file updates orgs instead of duplicating them. */
+	"ALTER TABLE orgs ADD COLUMN code TEXT;"
+	"CREATE UNIQUE INDEX orgs_by_code ON orgs(code);",
 };
 
 int schema_count(void)
