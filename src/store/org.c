@@ -462,6 +462,14 @@ int store_org_find_code(struct store *s, const char *code, int64_t *id,
 
 /* ---- search ---- */
 
+int store_org_index(struct store *s, int64_t id, const char *title, const char *subtitle,
+		    const char *searchable, struct kh_error *err)
+{
+	if (!searchable)
+		return store_search_delete(s, SEARCH_ORG, id, err);
+	return store_search_put(s, SEARCH_ORG, id, title, subtitle, searchable, err);
+}
+
 /* Turns folded words into an FTS5 query: each word a quoted prefix term,
  * all required. Empty when there is no word. */
 static char *fts_query(struct arena *a, const char *folded)

@@ -105,6 +105,11 @@ int store_org_find_code(struct store *s, const char *code, int64_t *id,
 
 /* ---- search ---- */
 
+/* Writes the org's search index entry (title and subtitle shown in results,
+ * searchable: text_fold()ed words); searchable NULL removes the entry. */
+int store_org_index(struct store *s, int64_t id, const char *title, const char *subtitle,
+		    const char *searchable, struct kh_error *err) KH_MUST_CHECK;
+
 /* Orgs existing on day whose indexed (folded) text matches every word of
  * folded_query as a prefix; at most limit, unsorted. */
 int store_org_search(struct store *s, struct arena *a, const char *folded_query,
