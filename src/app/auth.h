@@ -43,4 +43,65 @@ int app_auth_session(struct app_ctx *ctx, const char *token, struct actor *out,
 int app_auth_bearer(struct app_ctx *ctx, const char *token, struct actor *out,
 		    struct kh_error *err) KH_MUST_CHECK;
 
+/* ---- accounts (admin; the CLI acts as the system) ---- */
+
+/* Username rules: 3–64 characters of a–z, 0–9, '.', '_', '-' (input is
+ * lowercased first). Passwords: at least AUTH_PASSWORD_MIN characters. */
+#define AUTH_USERNAME_MIN 3
+#define AUTH_USERNAME_MAX 64
+#define AUTH_PASSWORD_MIN 8
+#define AUTH_PASSWORD_MAX 256
+
+/* Creates an account (admins and the system only). person_id 0 = not
+ * linked. A taken username is KH_ECONFLICT; bad input KH_EINVAL naming the
+ * field ("username", "password", "person_id"). Audited as "user.create".
+ * *out (may be NULL) is filled in ctx->arena. */
+int app_user_create(struct app_ctx *ctx, const char *username, const char *password,
+		    int64_t person_id, bool is_admin, struct user *out,
+		    struct kh_error *err) KH_MUST_CHECK;
+
+/* Every account, by username (admins only); *out in ctx->arena. */
+int app_user_list(struct app_ctx *ctx, struct user **out, int *n,
+		  struct kh_error *err) KH_MUST_CHECK;
+
+/* One account (admins, or the user themself); KH_ENOTFOUND when unknown. */
+int app_user_get(struct app_ctx *ctx, int64_t id, struct user *out,
+		 struct kh_error *err) KH_MUST_CHECK;
+
+/* What app_user_update changes: only the fields whose set_ flag is true. */
+struct user_update {
+	bool set_admin;
+	bool is_admin;
+	bool set_disabled;
+	bool disabled;
+	bool set_person;
+	int64_t person_id; /* 0 = unlink */
+};
+
+/* Changes an account's admin flag, disabled flag and person link (admins
+ * only). Nobody can disable or demote themself (KH_ECONFLICT). Disabling ends
+ * the account's sessions. Audited as "user.update". *out (may be NULL) gets
+ * the account afterwards. */
+int app_user_update(struct app_ctx *ctx, int64_t id, const struct user_update *upd,
+		    struct user *out, struct kh_error *err) KH_MUST_CHECK;
+
+/* Sets a password: admins for anyone (old_password ignored, the account's
+ * sessions end when it is someone else's); a user for themself, with their
+ * current password (wrong: KH_EINVAL on "old_password"). Audited as
+ * "user.password" (no hash is written to the log). */
+int app_user_set_password(struct app_ctx *ctx, int64_t id, const char *old_password,
+			  const char *new_password, struct kh_error *err) KH_MUST_CHECK;
+
+/* Issues an API token ("kh_" + 40 hex digits) for the account username: the
+ * system and admins for anyone, a user for themself. label may be NULL. The
+ * token is returned once in *token_out (ctx->arena) and stored only as a
+ * hash. Audited as "token.create". */
+int app_token_create(struct app_ctx *ctx, const char *username, const char *label,
+		     const char **token_out, struct kh_error *err) KH_MUST_CHECK;
+
+/* The audit log, newest first (admins only): entity NULL or "" for all,
+ * entity_id 0 for every record of that entity, at most limit entries. */
+int app_audit_list(struct app_ctx *ctx, const char *entity, int64_t entity_id, int limit,
+		   struct audit_entry **out, int *n, struct kh_error *err) KH_MUST_CHECK;
+
 #endif

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/*
+ * The operator's account commands: `user add` creates an account (the first
+ * administrator of a fresh database is made this way) and `token add` issues
+ * an API token for scripts. The password is read from standard input, never
+ * from the command line, where other users of the machine could see it. Both
+ * act as the system actor, through app/ like every other entry point.
+ */
+#include "core/common.h"
+#include "app/auth.h"
+#include "cli/cli.h"
+#include "cli/cmd_user.h"
+#include "core/num.h"
+#include "text/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const USER_USAGE =
+	"Cách dùng: kehoach user add --db FILE --username U --password-stdin [--admin]"
+	" [--person-id N]\n";
+static const char *const TOKEN_USAGE =
+	"Cách dùng: kehoach token add --db FILE --username U [--label NHÃN]\n";
+
+static const char *const WITH_VALUE[] = {"db", "username", "person-id", "label", NULL};
+
+/* Reads the first line of stdin as the password, NFC-normalized; NULL with a
+ * message on failure. The caller wipes and frees it. */
+static char *read_password(void)
+{
+	char *line = NULL, *norm = NULL;
+	size_t cap = 0, n = 0;
+	ssize_t got = getline(&line, &cap, stdin);
+	if (got < 0) {
+		fprintf(stderr, "kehoach: không đọc được mật khẩu từ đầu vào chuẩn\n");
+		goto out;
+	}
+	n = (size_t)got;
+	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	if (!utf8_valid(line, n) || text_normalize(line, n, &norm, &n) != 0) {
+		fprintf(stderr, "kehoach: mật khẩu không phải văn bản UTF-8 hợp lệ\n");
+		goto out;
+	}
+out:
+	if (line) {
+		explicit_bzero(line, cap);
+		free(line);
+	}
+	return norm;
+}
+
+static int user_add(int argc, char **argv)
+{
+	struct app_ctx ctx;
+	struct actor actor;
+	struct arena arena;
+	struct kh_error err;
+	struct user u;
+	int64_t person_id = 0;
+	char *password = NULL;
+	int rc;
+
+	const char *username = cli_opt(argc, argv, "username");
+	const char *person = cli_opt(argc, argv, "person-id");
+	if (!cli_opt(argc, argv, "db") || !username || !cli_flag(argc, argv, "password-stdin")) {
+		fputs(USER_USAGE, stderr);
+		return CLI_USAGE;
+	}
+	if (person && num_parse_i64(person, 1, INT64_MAX, &person_id) != 0) {
+		fprintf(stderr, "kehoach: --person-id phải là một mã số dương\n");
+		return CLI_USAGE;
+	}
+	password = read_password();
+	if (!password)
+		return CLI_FAIL;
+	rc = cli_open(argc, argv, &ctx, &actor, &arena);
+	if (rc)
+		goto out;
+	if (app_user_create(&ctx, username, password, person_id, cli_flag(argc, argv, "admin"),
+			    &u, &err) != 0) {
+		rc = cli_error(&err);
+	} else {
+		printf("Đã tạo tài khoản %s (id %lld)\n", u.username, (long long)u.id);
+		rc = CLI_OK;
+	}
+	cli_close(&ctx);
+out:
+	explicit_bzero(password, strlen(password));
+	free(password);
+	return rc;
+}
+
+int cmd_user(int argc, char **argv)
+{
+	const char *sub = cli_positional(argc, argv, 0, WITH_VALUE);
+	if (sub && strcmp(sub, "add") == 0)
+		return user_add(argc, argv);
+	fputs(USER_USAGE, stderr);
+	return CLI_USAGE;
+}
+
+static int token_add(int argc, char **argv)
+{
+	struct app_ctx ctx;
+	struct actor actor;
+	struct arena arena;
+	struct kh_error err;
+	const char *token = NULL;
+	int rc;
+
+	const char *username = cli_opt(argc, argv, "username");
+	const char *label = cli_opt(argc, argv, "label");
+	if (!cli_opt(argc, argv, "db") || !username) {
+		fputs(TOKEN_USAGE, stderr);
+		return CLI_USAGE;
+	}
+	char *norm = NULL;
+	size_t n = 0;
+	if (label && (!utf8_valid(label, strlen(label)) ||
+		      text_normalize(label, strlen(label), &norm, &n) != 0)) {
+		fprintf(stderr, "kehoach: nhãn không phải văn bản UTF-8 hợp lệ\n");
+		return CLI_USAGE;
+	}
+	rc = cli_open(argc, argv, &ctx, &actor, &arena);
+	if (rc)
+		goto out;
+	if (app_token_create(&ctx, username, norm, &token, &err) != 0) {
+		rc = cli_error(&err);
+	} else {
+		printf("%s\n", token);
+		rc = CLI_OK;
+	}
+	cli_close(&ctx);
+out:
+	free(norm);
+	return rc;
+}
+
+int cmd_token(int argc, char **argv)
+{
+	const char *sub = cli_positional(argc, argv, 0, WITH_VALUE);
+	if (sub && strcmp(sub, "add") == 0)
+		return token_add(argc, argv);
+	fputs(TOKEN_USAGE, stderr);
+	return CLI_USAGE;
+}
