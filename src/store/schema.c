@@ -157,6 +157,11 @@ static const char *const migrations[] = {
 	 * re-importing the same file updates orgs instead of duplicating them. */
 	"ALTER TABLE orgs ADD COLUMN code TEXT;"
 	"CREATE UNIQUE INDEX orgs_by_code ON orgs(code);",
+	/* 3: expired sessions and stale login counters are swept at each login,
+	 * inside its write transaction: index their time columns so the sweep
+	 * does not scan every session. */
+	"CREATE INDEX sessions_by_expiry ON sessions(expires_at);"
+	"CREATE INDEX login_attempts_by_window ON login_attempts(window_start);",
 };
 
 int schema_count(void)
