@@ -866,6 +866,49 @@ int app_org_move(struct app_ctx *ctx, int64_t id, int64_t new_parent_id, int32_t
 	IN_TX(ctx, err, do_move(ctx, id, new_parent_id, day_or_today(ctx, date), note, err));
 }
 
+static int do_update(struct app_ctx *ctx, int64_t id, const char *name,
+		     const char *short_name, bool move, int64_t parent_id, int32_t date,
+		     const char *note, struct kh_error *err)
+{
+	int rc = 0;
+	if (name) {
+		struct org_version v;
+		rc = latest_at(ctx, id, date, &v, err);
+		if (rc)
+			return rc;
+		/* Only the move asked for, with the name sent unchanged: no rename. */
+		if (!(move && strcmp(name, v.name) == 0 &&
+		      (!short_name || strcmp(short_name, v.short_name) == 0)))
+			rc = do_rename(ctx, id, name, short_name, date, note, err);
+	}
+	if (!rc && move)
+		rc = do_move(ctx, id, parent_id, date, note, err);
+	return rc;
+}
+
+int app_org_update(struct app_ctx *ctx, int64_t id, const char *new_name,
+		   const char *new_short_name, bool move, int64_t new_parent_id, int32_t date,
+		   const char *note, struct kh_error *err)
+{
+	int rc = app_can_manage_org(ctx, id, err);
+	if (rc)
+		return rc;
+	if (!new_name && !move)
+		return kh_fail(err, KH_EINVAL, "name", "Không có thay đổi nào được yêu cầu");
+	if (!new_name && new_short_name)
+		return kh_fail(err, KH_EINVAL, "name", "Đổi tên viết tắt cần kèm tên tổ chức");
+	if (new_name)
+		rc = check_names(new_name, new_short_name, err);
+	if (!rc && move)
+		rc = require_manage_parent(ctx, new_parent_id, err);
+	if (!rc)
+		rc = check_note(note, err);
+	if (rc)
+		return rc;
+	IN_TX(ctx, err, do_update(ctx, id, new_name, new_short_name, move, new_parent_id,
+				  day_or_today(ctx, date), note, err));
+}
+
 static int check_merge_rights(struct app_ctx *ctx, const int64_t *sources, int n,
 			      struct kh_error *err)
 {

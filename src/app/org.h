@@ -115,6 +115,12 @@ int app_org_rename(struct app_ctx *ctx, int64_t id, const char *new_name,
 		   const char *new_short_name, int32_t date, const char *note,
 		   struct kh_error *err) KH_MUST_CHECK;
 
+/* Renames (when new_name is not NULL) and/or moves (when move is true) in
+ * one transaction, both from date — the API's PATCH. */
+int app_org_update(struct app_ctx *ctx, int64_t id, const char *new_name,
+		   const char *new_short_name, bool move, int64_t new_parent_id, int32_t date,
+		   const char *note, struct kh_error *err) KH_MUST_CHECK;
+
 /* Moves under new_parent_id (0 = make it a root: admin only) from date.
  * Refuses a parent inside the org's own subtree that day, and a parent not
  * existing that day. */
