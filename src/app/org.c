@@ -1444,8 +1444,9 @@ int app_org_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len,
 		out->rows[i].line = rows[i].line;
 		out->rows[i].code = rows[i].f[COL_CODE];
 		out->rows[i].name = rows[i].f[COL_NAME];
-		out->rows[i].action = "error";
-		out->rows[i].message = "";
+		/* Until applied, a valid row reports what it would do. */
+		out->rows[i].action = rows[i].existing ? "update" : "create";
+		out->rows[i].message = "hợp lệ";
 	}
 	bool any_error = false;
 	for (int i = 0; i < n; i++)

@@ -80,6 +80,7 @@ static int org_import(int argc, char **argv)
 		printf("Dòng %d\t%s\t%s\t%s\t%s\n", w->line, w->code, w->action, w->name,
 		       w->message);
 	}
+	fflush(stdout);
 	if (rc) {
 		rc = cli_error(&err);
 		goto out;
