@@ -345,7 +345,7 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 	html(r, "</section>");
 }
 
-static void history_section(struct req *r, const struct org_history *h)
+static void history_section(struct req *r, int64_t id, const struct org_history *h)
 {
 	html(r, "<h2>Lịch sử</h2><table><thead><tr><th>Từ ngày</th><th>Đến ngày</th><th>Tên</th>"
 		"<th>Viết tắt</th><th>Trực thuộc</th></tr></thead><tbody>");
@@ -367,7 +367,11 @@ static void history_section(struct req *r, const struct org_history *h)
 		html(r, "<tr><td>%t</td><td>%s</td><td>", e->ev.date, org_event_kind_label(e->ev.kind));
 		switch (e->ev.kind) {
 		case ORG_EVENT_CREATE:
-			html(r, "Thành lập «%s»", e->ev.new_value);
+			if (e->ev.org_id == id)
+				html(r, "Thành lập «%s»", e->ev.new_value);
+			else
+				html(r, "Thành lập tổ chức trực thuộc <a href=\"/orgs/%D\">%s</a>",
+				     e->ev.org_id, e->ev.new_value);
 			break;
 		case ORG_EVENT_RENAME:
 			html(r, "«%s» → «%s»", e->ev.old_value, e->ev.new_value);
@@ -504,7 +508,7 @@ static void render_org(struct req *r, int64_t id, int status, const struct kh_er
 	html(r, "<h2>Tổ chức trực thuộc (%d)</h2>", nkids);
 	if (nkids) {
 		html(r, "<table><thead><tr><th>Tên</th><th>Viết tắt</th><th>Loại</th>"
-			"<th>Trực thuộc</th></tr></thead><tbody>");
+			"<th>Số đơn vị trực thuộc</th></tr></thead><tbody>");
 		for (int i = 0; i < nkids; i++)
 			html(r, "<tr><td><a href=\"/orgs/%D%s\">%s</a></td><td>%s</td><td>%s</td>"
 				"<td>%D</td></tr>", kids[i].id, dq, kids[i].name, kids[i].short_name,
@@ -514,7 +518,7 @@ static void render_org(struct req *r, int64_t id, int status, const struct kh_er
 		html(r, "<p class=\"muted\">Không có tổ chức trực thuộc.</p>");
 	}
 	people_section(r, id, kids_day);
-	history_section(r, &h);
+	history_section(r, id, &h);
 	if (can_manage)
 		org_forms(r, &o, path, npath, siblings, nsib);
 	page_end(r);

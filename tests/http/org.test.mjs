@@ -214,6 +214,7 @@ test('a cell secretary reads the cell but not its sibling, and cannot restructur
   assert.equal(r.status, 403);
   const p = await c('GET', `/orgs/${ids.C1}`);
   assert.equal(p.status, 200);
+  assert.match(p.text, /Nguyễn Văn Bí/); // holds a position there
   assert.doesNotMatch(p.text, /Thay đổi cơ cấu/);
 });
 
