@@ -233,8 +233,8 @@ static int reindex(struct app_ctx *ctx, int64_t id, struct kh_error *err)
 	if (o.valid_to)
 		subtitle = arena_printf(ctx->arena, "%s · ngừng hoạt động từ %s", subtitle,
 					fmt_day(ctx, o.valid_to));
-	rc = store_org_index(ctx->store, id, last->name, subtitle,
-			      buf_failed(&b) ? "" : b.data, err);
+	rc = store_org_index(ctx->store, id, last->name, subtitle, buf_failed(&b) ? "" : b.data,
+			     err);
 	buf_release(&b);
 	return rc;
 }

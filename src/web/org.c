@@ -21,6 +21,7 @@
 #include <string.h>
 
 #define SPLIT_FORM_PARTS 5
+#define FORM_SIBLINGS_MAX 300
 
 /* ---- shared helpers ---- */
 
@@ -455,6 +456,7 @@ static void render_org(struct req *r, int64_t id, int status, const struct kh_er
 		resp_error(r, &err);
 		return;
 	}
+	/* The forms act on today's tree, so they show on the undated view only. */
 	bool can_manage = exists && app_can_manage_org(&r->ctx, id, &err) == 0 && !day;
 	if (can_manage) {
 		struct kh_error e2;
@@ -464,6 +466,9 @@ static void render_org(struct req *r, int64_t id, int status, const struct kh_er
 		} else if (app_org_roots(&r->ctx, 0, &siblings, &nsib, &e2)) {
 			nsib = 0;
 		}
+		/* Long sibling lists are cut; the forms also take an id. */
+		if (nsib > FORM_SIBLINGS_MAX)
+			nsib = FORM_SIBLINGS_MAX;
 	}
 
 	page_begin(r, o.name);
