@@ -98,6 +98,7 @@ struct req {
 	int n_headers;
 	bool answered;
 	void *server; /* internal */
+	void *conn;   /* internal: the libmicrohttpd connection */
 };
 
 /* ---- inputs ---- */

@@ -218,18 +218,27 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 		resp_fail(r, KH_ETOOBIG, "Dữ liệu gửi lên vượt quá giới hạn cho phép");
 		return;
 	}
-	/* The body: valid UTF-8, NFC. */
+	/* The body must be valid UTF-8. A multipart body is kept byte for byte
+	 * (its boundaries are CRLF-delimited) and each of its fields is
+	 * normalized on its own; any other body is normalized to NFC whole. */
+	const char *ct0 = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+	bool multipart = ct0 && strncasecmp(ct0, "multipart/form-data", 19) == 0;
 	if (pd->body.len) {
 		char *norm = NULL;
 		size_t n = 0;
 		if (!utf8_valid(pd->body.data, pd->body.len) ||
-		    text_normalize(pd->body.data, pd->body.len, &norm, &n) != 0) {
+		    (!multipart && text_normalize(pd->body.data, pd->body.len, &norm, &n) != 0)) {
 			resp_fail(r, KH_EINVAL, "Dữ liệu gửi lên không phải văn bản UTF-8 hợp lệ");
 			return;
 		}
-		r->body = arena_memdup0(&r->arena, norm, n);
-		r->body_len = n;
-		free(norm);
+		if (multipart) {
+			r->body = arena_memdup0(&r->arena, pd->body.data, pd->body.len);
+			r->body_len = pd->body.len;
+		} else {
+			r->body = arena_memdup0(&r->arena, norm, n);
+			r->body_len = n;
+			free(norm);
+		}
 	} else {
 		r->body = "";
 	}
@@ -361,6 +370,14 @@ static enum MHD_Result send_response(struct server *srv, struct pending *pd, str
 	return ret;
 }
 
+const char *req_header(struct req *r, const char *name)
+{
+	const char *v = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+	if (!v || !utf8_valid(v, strlen(v)) || text_has_controls(v))
+		return NULL;
+	return v;
+}
+
 /* Every module's routes, in matching order. Caller frees the array. */
 static const struct route **all_routes(int *count)
 {
@@ -414,6 +431,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		buf_init(&pd->r.out, PAGE_LIMIT);
 		struct req *r = &pd->r;
 		r->server = srv;
+		r->conn = conn;
 		r->method = parse_method(method);
 		/* MHD has decoded the path; it must still be valid UTF-8 text. */
 		const char *path = url && utf8_valid(url, strlen(url)) && !text_has_controls(url) ? url : "/\x01invalid";
