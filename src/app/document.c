@@ -9,6 +9,7 @@
 #include "app/document.h"
 #include "core/buf.h"
 #include "core/date.h"
+#include "core/num.h"
 #include "store/org.h"
 #include "store/person.h"
 #include "store/search.h"
@@ -438,6 +439,79 @@ int app_document_get(struct app_ctx *ctx, int64_t id, struct document_view *out,
 	return 0;
 }
 
+/* Restricts f to what the actor may read: their subtrees, the ancestors of
+ * those (documents flow down), and documents with no issuer. */
+static int fill_scope(struct app_ctx *ctx, struct document_filter *f, struct kh_error *err)
+{
+	int64_t *extra = NULL;
+	int n_extra = 0, rc;
+	f->day = ctx->today;
+	if (app_sees_all(ctx)) {
+		f->all = true;
+		return 0;
+	}
+	if ((rc = app_scope_load(ctx, err)))
+		return rc;
+	f->roots = ctx->actor->read_roots;
+	f->n_roots = ctx->actor->n_read_roots;
+	for (int i = 0; i < f->n_roots; i++) {
+		int64_t *chain;
+		int n;
+		rc = store_org_ancestors(ctx->store, ctx->arena, f->roots[i], ctx->today, &chain, &n,
+					 err);
+		if (rc)
+			return rc;
+		int64_t *w = arena_alloc(ctx->arena, sizeof(*w) * (size_t)(n_extra + (n > 0 ? n : 1)));
+		if (n_extra)
+			memcpy(w, extra, sizeof(*w) * (size_t)n_extra);
+		for (int k = 1; k < n; k++)
+			w[n_extra++] = chain[k];
+		extra = w;
+	}
+	f->extra = extra;
+	f->n_extra = n_extra;
+	return 0;
+}
+
+int app_document_resolve(struct app_ctx *ctx, const char *ref, int64_t *id,
+			 struct kh_error *err)
+{
+	struct document_filter f = {0};
+	struct document *docs;
+	struct docnum dn;
+	char canon[DOCNUM_TEXT_MAX];
+	int64_t total, num;
+	int n, rc;
+
+	*id = 0;
+	if (!ctx->actor)
+		return kh_fail(err, KH_EUNAUTH, NULL, "Bạn cần đăng nhập");
+	char *t = text_trim_dup(nz(ref));
+	bool numeric = num_parse_i64(t, 1, INT64_MAX, &num) == 0;
+	rc = numeric ? 0 : docnum_parse(t, &dn, err);
+	free(t);
+	if (numeric) {
+		struct document_view v;
+		if ((rc = app_document_get(ctx, num, &v, err)))
+			return rc;
+		*id = num;
+		return 0;
+	}
+	if (rc)
+		return rc;
+	docnum_format(&dn, canon, sizeof(canon));
+	if ((rc = fill_scope(ctx, &f, err)))
+		return rc;
+	f.number = canon;
+	f.limit = 1;
+	if ((rc = store_document_list(ctx->store, ctx->arena, &f, &docs, &n, &total, err)))
+		return rc;
+	if (n == 0)
+		return kh_fail(err, KH_ENOTFOUND, "number", "Không tìm thấy văn bản số %s", canon);
+	*id = docs[0].id;
+	return 0;
+}
+
 int app_document_list(struct app_ctx *ctx, const struct document_query *q,
 		      struct document_page *out, struct kh_error *err)
 {
@@ -445,8 +519,7 @@ int app_document_list(struct app_ctx *ctx, const struct document_query *q,
 	struct document *docs;
 	char kind[DOCNUM_KIND_MAX];
 	char *folded = NULL;
-	int64_t *extra = NULL;
-	int n_extra = 0, rc;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if (!ctx->actor)
@@ -466,32 +539,8 @@ int app_document_list(struct app_ctx *ctx, const struct document_query *q,
 		f.date_from = date_from_ymd(q->year, 1, 1);
 		f.date_to = date_from_ymd(q->year + 1, 1, 1);
 	}
-	if (app_sees_all(ctx)) {
-		f.all = true;
-	} else {
-		if ((rc = app_scope_load(ctx, err)))
-			return rc;
-		f.roots = ctx->actor->read_roots;
-		f.n_roots = ctx->actor->n_read_roots;
-		/* The ancestors of the roots: documents flow down. */
-		for (int i = 0; i < f.n_roots; i++) {
-			int64_t *chain;
-			int n;
-			rc = store_org_ancestors(ctx->store, ctx->arena, f.roots[i], ctx->today,
-						 &chain, &n, err);
-			if (rc)
-				return rc;
-			int64_t *w = arena_alloc(ctx->arena,
-						 sizeof(*w) * (size_t)(n_extra + (n > 0 ? n : 1)));
-			if (n_extra)
-				memcpy(w, extra, sizeof(*w) * (size_t)n_extra);
-			for (int k = 1; k < n; k++)
-				w[n_extra++] = chain[k];
-			extra = w;
-		}
-		f.extra = extra;
-		f.n_extra = n_extra;
-	}
+	if ((rc = fill_scope(ctx, &f, err)))
+		return rc;
 	if (q->q && *q->q) {
 		folded = text_fold(q->q);
 		f.folded_query = folded;

@@ -81,6 +81,12 @@ struct document_page {
 int app_document_list(struct app_ctx *ctx, const struct document_query *q,
 		      struct document_page *out, struct kh_error *err) KH_MUST_CHECK;
 
+/* The readable document that ref names: its id ("12"), or its number in
+ * any spelling ("Số 12-NQ/TW") — the newest when several years share it.
+ * KH_ENOTFOUND when none. */
+int app_document_resolve(struct app_ctx *ctx, const char *ref, int64_t *id,
+			 struct kh_error *err) KH_MUST_CHECK;
+
 /* Links from_id → to_id; kind is "implements", "based_on" or "replaces". */
 int app_document_link(struct app_ctx *ctx, int64_t from_id, int64_t to_id, const char *kind,
 		      struct kh_error *err) KH_MUST_CHECK;

@@ -131,7 +131,8 @@ int store_document_find_number(struct store *s, const char *number, int32_t from
 /*
  * The list. Parameters: ?1 scope roots (JSON array), ?2 the day, ?3 1 for
  * no scope, ?4 extra issuers (JSON array), ?5 kind, ?6 issuer, ?7/?8 date
- * range, ?9 limit, ?10 offset, ?11 the FTS match (query variant).
+ * range, ?9 limit, ?10 offset, ?11 the FTS match (query variant), ?12 the
+ * number.
  */
 #define DOC_LIST_HEAD                                                         \
 	"WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?1) UNION"      \
@@ -144,7 +145,8 @@ int store_document_find_number(struct store *s, const char *number, int32_t from
 	" WHERE (?3 = 1 OR d.issuer_org_id IS NULL OR d.issuer_org_id IN sub OR"  \
 	" d.issuer_org_id IN (SELECT value FROM json_each(?4)))"                 \
 	" AND (?5 IS NULL OR d.kind = ?5) AND (?6 IS NULL OR d.issuer_org_id = ?6)" \
-	" AND (?7 IS NULL OR (d.date >= ?7 AND d.date < ?8))"
+	" AND (?7 IS NULL OR (d.date >= ?7 AND d.date < ?8))"                   \
+	" AND (?12 IS NULL OR d.number = ?12)"
 #define DOC_LIST_MATCH                                                        \
 	" AND d.id IN (SELECT search_docs.ref_id FROM search_fts JOIN search_docs" \
 	" ON search_docs.rowid = search_fts.rowid WHERE search_fts MATCH ?11"      \
@@ -195,6 +197,7 @@ int store_document_list(struct store *s, struct arena *a, const struct document_
 	sqlite3_bind_int(st, 10, f->offset);
 	if (query)
 		store_bind_text(st, 11, match);
+	store_bind_text(st, 12, f->number && *f->number ? f->number : NULL);
 	int cap = 0, count = 0, rc;
 	struct document *v = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

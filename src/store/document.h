@@ -36,6 +36,7 @@ int store_document_find_number(struct store *s, const char *number, int32_t from
 
 struct document_filter {
 	const char *kind;         /* exact canonical kind, or NULL */
+	const char *number;       /* exact canonical number, or NULL */
 	int64_t issuer_org_id;    /* 0 = any */
 	int32_t date_from;        /* with date_to: dated within [from, to); 0 = any */
 	int32_t date_to;
