@@ -232,7 +232,7 @@ static int commit_or_rollback(struct app_ctx *ctx, int rc, struct kh_error *err)
 /* ---- login, logout, authentication ---- */
 
 /* True when key has reached the failure limit within the current window. */
-static int is_limited(struct app_ctx *ctx, const char *key, bool *limited,
+static int is_limited(struct app_ctx *ctx, const char *key, int max, bool *limited,
 		      struct kh_error *err)
 {
 	int64_t start;
@@ -240,7 +240,7 @@ static int is_limited(struct app_ctx *ctx, const char *key, bool *limited,
 	int rc = store_login_attempt_get(ctx->store, key, &start, &failures, err);
 	if (rc)
 		return rc;
-	if (failures >= AUTH_MAX_FAILURES && start > ctx->now - AUTH_FAILURE_WINDOW)
+	if (failures >= max && start > ctx->now - AUTH_FAILURE_WINDOW)
 		*limited = true;
 	return 0;
 }
@@ -255,9 +255,9 @@ static int login_check(struct app_ctx *ctx, const char *ukey, const char *ikey,
 	int rc = begin(ctx, err);
 	if (rc)
 		return rc;
-	if (ukey && (rc = is_limited(ctx, ukey, &limited, err)))
+	if (ukey && (rc = is_limited(ctx, ukey, AUTH_MAX_FAILURES, &limited, err)))
 		goto out;
-	if (ikey && (rc = is_limited(ctx, ikey, &limited, err)))
+	if (ikey && (rc = is_limited(ctx, ikey, AUTH_MAX_FAILURES_PER_ADDRESS, &limited, err)))
 		goto out;
 	if (limited) {
 		rc = kh_fail(err, KH_ERATE, NULL, "%s", MSG_RATE);

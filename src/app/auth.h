@@ -16,7 +16,10 @@
 
 /* Session lifetime (seconds) and login rate limit. */
 #define AUTH_SESSION_TTL (8 * 3600)
-#define AUTH_MAX_FAILURES 5        /* per username and per client address… */
+#define AUTH_MAX_FAILURES 5        /* per username… */
+/* …and per client address, higher: a whole office often shares one address
+ * behind NAT, and five typos among its staff must not lock everyone out. */
+#define AUTH_MAX_FAILURES_PER_ADDRESS 30
 #define AUTH_FAILURE_WINDOW 900    /* …within this many seconds */
 
 struct app_session {

@@ -145,7 +145,7 @@ void page_begin(struct req *r, const char *title)
 		html(r, "</nav><form class=\"search\" method=\"get\" action=\"/search\" role=\"search\">"
 			"<input type=\"search\" name=\"q\" placeholder=\"Tìm tổ chức, người, văn bản…\" "
 			"aria-label=\"Tìm kiếm\" value=\"%s\"><button type=\"submit\">Tìm</button></form>"
-			"<div class=\"user\"><span>%s</span>",
+			"<div class=\"user\"><a href=\"/account\" title=\"Tài khoản\">%s</a>",
 		     strcmp(r->path, "/search") == 0 ? req_param(r, "q") : NULL, r->actor.username);
 		if (r->via_cookie) {
 			html(r, "<form method=\"post\" action=\"/logout\">");
