@@ -22,9 +22,10 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 pid=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 
-# An org in the middle of the tree: the province committee (id 2 in the demo).
-org=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/orgs" |
-      python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["orgs"][0]["id"])')
+# An org in the middle of the tree: the province committee (level 1), whose
+# page lists its children, people and history.
+org=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/search?q=tinh+uy+son+nam" |
+      python3 -c 'import json,sys; d=json.load(sys.stdin); print([r for r in d["results"] if r["type"]=="org"][0]["id"])')
 
 echo "kehoach $("$BIN" --version | cut -d' ' -f2), $(nproc) cores, wrk -t2 -c$CONNS -d${DURATION}s, org $org"
 for path in "/api/v1/orgs/$org" "/orgs/$org" "/healthz"; do

@@ -7,6 +7,7 @@
 #define KH_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "core/arena.h"
 #include "core/err.h"
@@ -22,6 +23,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int tx_depth;
+	bool tx_write; /* the outermost transaction took the write lock */
 	struct stmt_slot cache[STORE_STMT_CACHE];
 };
 

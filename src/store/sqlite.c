@@ -107,8 +107,21 @@ static int exec(struct store *s, const char *sql, struct kh_error *err)
 	return 0;
 }
 
+/* Process-wide SQLite settings, before its first use: each connection is
+ * used by one thread at a time (so no per-connection mutexes), and no
+ * memory statistics (which take a global mutex on every allocation). */
+static pthread_once_t config_once = PTHREAD_ONCE_INIT;
+
+static void configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_initialize();
+}
+
 int store_open(const char *path, struct store **out, struct kh_error *err)
 {
+	pthread_once(&config_once, configure);
 	struct store *s = xcalloc(1, sizeof(*s));
 	int rc = sqlite3_open_v2(path, &s->db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
@@ -206,11 +219,21 @@ int store_migrate(struct store *s, int *from, struct kh_error *err)
 
 int store_begin(struct store *s, bool write, struct kh_error *err)
 {
-	if (s->tx_depth++ > 0)
+	if (s->tx_depth > 0) {
+		/* A write inside a read transaction would have to upgrade its lock,
+		 * which fails instead of waiting when another writer went first:
+		 * refuse it as the bug it is. */
+		if (write && !s->tx_write)
+			return kh_fail(err, KH_EINTERNAL, NULL,
+				       "Lỗi chương trình: ghi dữ liệu trong giao dịch chỉ đọc");
+		s->tx_depth++;
 		return 0;
+	}
 	int rc = exec(s, write ? "BEGIN IMMEDIATE" : "BEGIN", err);
-	if (rc)
-		s->tx_depth = 0;
+	if (rc == 0) {
+		s->tx_depth = 1;
+		s->tx_write = write;
+	}
 	return rc;
 }
 

@@ -321,7 +321,13 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 			return;
 		}
 	}
+	/* A page reads with many small queries: one read transaction gives
+	 * them one snapshot and takes the file lock once instead of per query.
+	 * GET handlers never write (store_begin refuses a write inside it). */
+	bool read_tx = r->method == HTTP_GET && store_begin(r->ctx.store, false, &err) == 0;
 	r->route->handler(r);
+	if (read_tx)
+		store_rollback(r->ctx.store);
 	if (!r->answered)
 		resp_fail(r, KH_EINTERNAL, "Yêu cầu không được xử lý");
 }
