@@ -373,6 +373,20 @@ static int person_reindex(struct app_ctx *ctx, const struct person *p, struct kh
 
 /* ---- people ---- */
 
+/* Opens the write transaction of a change to people, and first gives any
+ * person stored before sort keys existed their key (a no-op index lookup
+ * once done), so name-ordered lists stay right after an upgrade. */
+static int begin_people_write(struct app_ctx *ctx, struct kh_error *err)
+{
+	int filled, rc = store_begin(ctx->store, true, err);
+	if (rc)
+		return rc;
+	rc = store_person_fill_sort_keys(ctx->store, &filled, err);
+	if (rc)
+		store_rollback(ctx->store);
+	return rc;
+}
+
 /* Inserts a validated, authorized person (transaction open). */
 static int do_create(struct app_ctx *ctx, struct person *p, struct kh_error *err)
 {
@@ -420,7 +434,7 @@ int app_person_create(struct app_ctx *ctx, const struct person_input *in, struct
 		return rc;
 	if ((rc = can_edit_person(ctx, &p, err)))
 		return rc;
-	if ((rc = store_begin(ctx->store, true, err)))
+	if ((rc = begin_people_write(ctx, err)))
 		return rc;
 	rc = do_create(ctx, &p, err);
 	if (!rc)
@@ -454,7 +468,7 @@ int app_person_update(struct app_ctx *ctx, int64_t id, const struct person_input
 		return rc;
 	if (home_org(&p) != home_org(&before) && (rc = can_edit_person(ctx, &p, err)))
 		return rc;
-	if ((rc = store_begin(ctx->store, true, err)))
+	if ((rc = begin_people_write(ctx, err)))
 		return rc;
 	rc = do_update(ctx, &before, &p, err);
 	if (!rc)
@@ -1044,7 +1058,7 @@ int app_person_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len,
 	if (!any_error) {
 		/* Apply every row; a dry run rolls back, so its report is exactly
 		 * what a real run would do. */
-		rc = store_begin(ctx->store, true, err);
+		rc = begin_people_write(ctx, err);
 		if (rc)
 			return rc;
 		tx = true;

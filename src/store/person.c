@@ -3,10 +3,9 @@
  * People and positions: their rows, the lists by org (members of an org, of
  * its subtree, people holding a position there) with paging, and the
  * Vietnamese name order. That order — given name (the last word) first, then
- * the full name, both by text_collate() — is a SQLite collation, "vi_name",
- * registered on a connection the first time a statement needs it (through
- * sqlite3_collation_needed, so an already registered collation is never
- * replaced, which would expire every cached statement).
+ * the full name — is kept as a sort key in people.sort_key, built here from
+ * text_collate_key() whenever a name is written, so lists page in name order
+ * off an index instead of sorting through a C collation.
  */
 #include "core/common.h"
 #include "core/buf.h"
@@ -15,6 +14,7 @@
 #include "store/search.h"
 #include "text/collate.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int fail_stmt(struct kh_error *err)
@@ -22,50 +22,49 @@ static int fail_stmt(struct kh_error *err)
 	return err && err->code ? err->code : KH_EIO;
 }
 
-/* ---- the Vietnamese name collation ---- */
+/* ---- the Vietnamese name sort key ---- */
 
 /* The last word of a name: the given name ("Nguyễn Văn An" → "An"). */
-static void given_name(const char *s, int n, const char **g, int *gn)
+static void given_name(const char *s, size_t n, const char **g, size_t *gn)
 {
-	int end = n;
+	size_t end = n;
 	while (end > 0 && s[end - 1] == ' ')
 		end--;
-	int start = end;
+	size_t start = end;
 	while (start > 0 && s[start - 1] != ' ')
 		start--;
 	*g = s + start;
 	*gn = end - start;
 }
 
-static int vi_name_cmp(void *arg, int na, const void *a, int nb, const void *b)
+/* key(given name) 0x00 key(full name), xmalloc'd. Keys compare with
+ * memcmp; the 0x00 after the first key sorts a given name before any longer
+ * one that starts with it, since key bytes past a level mark are text bytes,
+ * never 0x00. */
+static char *name_sort_key(const char *full_name, size_t *len)
 {
-	const char *ga, *gb;
-	int gna, gnb;
-	given_name(a, na, &ga, &gna);
-	given_name(b, nb, &gb, &gnb);
-	int c = text_collate(ga, (size_t)gna, gb, (size_t)gnb);
-	if (c)
-		return c;
-	return text_collate(a, (size_t)na, b, (size_t)nb);
+	const char *g;
+	size_t gn, kg_len, kf_len;
+	given_name(full_name, strlen(full_name), &g, &gn);
+	char *given = xmemdup0(g, gn);
+	char *kg = text_collate_key(given, &kg_len);
+	char *kf = text_collate_key(full_name, &kf_len);
+	char *key = xmalloc(xadd(xadd(kg_len, kf_len), 1));
+	memcpy(key, kg, kg_len);
+	key[kg_len] = '\0';
+	memcpy(key + kg_len + 1, kf, kf_len);
+	*len = kg_len + 1 + kf_len;
+	free(given);
+	free(kg);
+	free(kf);
+	return key;
 }
 
-static int vi_cmp(void *arg, int na, const void *a, int nb, const void *b)
+static void bind_sort_key(sqlite3_stmt *st, int i, const char *full_name)
 {
-	return text_collate(a, (size_t)na, b, (size_t)nb);
-}
-
-static void collation_needed(void *arg, sqlite3 *db, int enc, const char *name)
-{
-	if (strcmp(name, "vi_name") == 0)
-		sqlite3_create_collation_v2(db, "vi_name", SQLITE_UTF8, NULL, vi_name_cmp, NULL);
-	else if (strcmp(name, "vi") == 0)
-		sqlite3_create_collation_v2(db, "vi", SQLITE_UTF8, NULL, vi_cmp, NULL);
-}
-
-/* Call before store_stmt() on a statement that uses COLLATE vi_name/vi. */
-static void want_collations(struct store *s)
-{
-	sqlite3_collation_needed(s->db, NULL, collation_needed);
+	size_t len;
+	char *key = name_sort_key(full_name ? full_name : "", &len);
+	sqlite3_bind_blob64(st, i, key, len, free);
 }
 
 /* ---- people ---- */
@@ -108,6 +107,7 @@ static void bind_person(sqlite3_stmt *st, const struct person *p)
 	store_bind_id(st, 6, p->managing_org_id);
 	sqlite3_bind_int(st, 7, p->retired ? 1 : 0);
 	store_bind_text(st, 8, p->external_id && *p->external_id ? p->external_id : NULL);
+	bind_sort_key(st, 11, p->full_name);
 }
 
 static int step_done(struct store *s, sqlite3_stmt *st, struct kh_error *err)
@@ -123,7 +123,8 @@ int store_person_insert(struct store *s, const struct person *p, int64_t now, in
 	sqlite3_stmt *st = store_stmt(s,
 		"INSERT INTO people(full_name, birth_year, gender, member_org_id,"
 		" residence_org_id, managing_org_id, retired, external_id, created_at,"
-		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)", err);
+		" updated_at, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?11)",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	bind_person(st, p);
@@ -141,7 +142,8 @@ int store_person_update(struct store *s, const struct person *p, int64_t now,
 	sqlite3_stmt *st = store_stmt(s,
 		"UPDATE people SET full_name = ?1, birth_year = ?2, gender = ?3,"
 		" member_org_id = ?4, residence_org_id = ?5, managing_org_id = ?6,"
-		" retired = ?7, external_id = ?8, updated_at = ?9 WHERE id = ?10", err);
+		" retired = ?7, external_id = ?8, updated_at = ?9, sort_key = ?11"
+		" WHERE id = ?10", err);
 	if (!st)
 		return fail_stmt(err);
 	bind_person(st, p);
@@ -185,14 +187,17 @@ int store_person_find_external(struct store *s, const char *external_id, int64_t
 }
 
 /*
- * The list statements. Parameters: ?1 the orgs as a JSON array, ?2 the day,
- * ?3 the FTS match (variants with a query only), ?4 limit, ?5 offset, ?6 1
- * to take positions of any time. The total comes from a window count.
+ * The list statements, a page and its count for each mode, with and without
+ * a word filter. Parameters: ?1 the orgs as a JSON array, ?2 the day, ?3 the
+ * FTS match (variants with a query only), ?4 limit, ?5 offset, ?6 1 to take
+ * positions of any time. Pages walk people.sort_key; the org name and the
+ * subtitle are looked up for the returned rows only.
  */
-#define LIST_SELECT                                                           \
+#define LIST_COLS                                                             \
 	"SELECT " PERSON_COLS ", coalesce(" ORG_NAME_NEAR("p.member_org_id", "?2") \
-	", ''), coalesce(sd.subtitle, ''), count(*) OVER ()"                     \
-	" FROM people p LEFT JOIN search_docs sd ON sd.rowid = (2 << 40) | p.id"
+	", ''), coalesce(sd.subtitle, '') FROM people p"                         \
+	" LEFT JOIN search_docs sd ON sd.rowid = (2 << 40) | p.id"
+#define LIST_COUNT "SELECT count(*) FROM people p"
 #define LIST_MATCH                                                            \
 	" JOIN (SELECT search_docs.ref_id AS id FROM search_fts JOIN search_docs"   \
 	" ON search_docs.rowid = search_fts.rowid WHERE search_fts MATCH ?3"        \
@@ -201,31 +206,28 @@ int store_person_find_external(struct store *s, const char *external_id, int64_t
 	"WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?1) UNION"      \
 	" SELECT v.org_id FROM org_versions v JOIN sub ON v.parent_id = sub.id"  \
 	" WHERE v.valid_from <= ?2 AND (v.valid_to IS NULL OR v.valid_to > ?2)) "
+#define W_ALL ""
 #define W_MEMBERS " WHERE p.member_org_id IN (SELECT value FROM json_each(?1))"
 #define W_SUBTREE " WHERE p.member_org_id IN sub"
 #define W_POSITIONS                                                           \
 	" WHERE p.id IN (SELECT q.person_id FROM positions q WHERE q.org_id IN"  \
 	" (SELECT value FROM json_each(?1)) AND (?6 = 1 OR (q.valid_from <= ?2 AND" \
 	" (q.valid_to IS NULL OR q.valid_to > ?2))))"
-#define LIST_ORDER " ORDER BY p.full_name COLLATE vi_name, p.id LIMIT ?4 OFFSET ?5"
+#define LIST_ORDER " ORDER BY p.sort_key, p.id LIMIT ?4 OFFSET ?5"
 
-static const char *list_sql(enum person_list_mode mode, bool query)
-{
-	switch (mode) {
-	case PERSON_LIST_ALL:
-		return query ? LIST_SELECT LIST_MATCH LIST_ORDER : LIST_SELECT LIST_ORDER;
-	case PERSON_LIST_MEMBERS:
-		return query ? LIST_SELECT LIST_MATCH W_MEMBERS LIST_ORDER
-			     : LIST_SELECT W_MEMBERS LIST_ORDER;
-	case PERSON_LIST_SUBTREE:
-		return query ? LIST_SUBTREE_CTE LIST_SELECT LIST_MATCH W_SUBTREE LIST_ORDER
-			     : LIST_SUBTREE_CTE LIST_SELECT W_SUBTREE LIST_ORDER;
-	case PERSON_LIST_POSITIONS:
-		return query ? LIST_SELECT LIST_MATCH W_POSITIONS LIST_ORDER
-			     : LIST_SELECT W_POSITIONS LIST_ORDER;
-	}
-	return NULL;
-}
+/* Page and count for one mode, without and with the word filter. */
+#define LIST_VARIANTS(head, where)                                            \
+	{{head LIST_COLS where LIST_ORDER, head LIST_COUNT where},               \
+	 {head LIST_COLS LIST_MATCH where LIST_ORDER, head LIST_COUNT LIST_MATCH where}}
+
+static const struct {
+	const char *page, *count;
+} list_stmts[4][2] = {
+	[PERSON_LIST_ALL] = LIST_VARIANTS("", W_ALL),
+	[PERSON_LIST_MEMBERS] = LIST_VARIANTS("", W_MEMBERS),
+	[PERSON_LIST_SUBTREE] = LIST_VARIANTS(LIST_SUBTREE_CTE, W_SUBTREE),
+	[PERSON_LIST_POSITIONS] = LIST_VARIANTS("", W_POSITIONS),
+};
 
 /* A JSON array of ids for json_each(). */
 static char *ids_json(struct arena *a, const int64_t *ids, int n)
@@ -241,33 +243,52 @@ static char *ids_json(struct arena *a, const int64_t *ids, int n)
 	return s;
 }
 
+/* Binds the parameters shared by a page and its count (a statement
+ * without one of them ignores it). */
+static void bind_filter(sqlite3_stmt *st, const char *orgs, const struct person_filter *f,
+			const char *match)
+{
+	store_bind_text(st, 1, orgs);
+	sqlite3_bind_int(st, 2, f->day);
+	if (*match)
+		store_bind_text(st, 3, match);
+	sqlite3_bind_int(st, 4, f->limit);
+	sqlite3_bind_int(st, 5, f->offset);
+	sqlite3_bind_int(st, 6, f->day == 0 ? 1 : 0);
+}
+
 int store_person_list(struct store *s, struct arena *a, const struct person_filter *f,
 		      struct person_item **out, int *n, int64_t *total, struct kh_error *err)
 {
 	*out = NULL;
 	*n = 0;
 	*total = 0;
+	if ((unsigned)f->mode >= KH_ARRAY_LEN(list_stmts))
+		return kh_fail(err, KH_EINTERNAL, NULL, "Kiểu danh sách không hợp lệ");
 	const char *match = f->folded_query ? store_search_match(a, f->folded_query) : "";
 	bool query = *match != '\0';
 	if (f->folded_query && *f->folded_query && !query)
 		return 0; /* words asked for, none left after folding */
-	const char *sql = list_sql(f->mode, query);
-	if (!sql)
-		return kh_fail(err, KH_EINTERNAL, NULL, "Kiểu danh sách không hợp lệ");
-	want_collations(s);
-	sqlite3_stmt *st = store_stmt(s, sql, err);
+	const char *orgs = ids_json(a, f->orgs, f->n_orgs);
+
+	sqlite3_stmt *st = store_stmt(s, list_stmts[f->mode][query].count, err);
 	if (!st)
 		return fail_stmt(err);
-	store_bind_text(st, 1, ids_json(a, f->orgs, f->n_orgs));
-	sqlite3_bind_int(st, 2, f->day);
-	if (query)
-		store_bind_text(st, 3, match);
-	else
-		sqlite3_bind_null(st, 3);
-	sqlite3_bind_int(st, 4, f->limit);
-	sqlite3_bind_int(st, 5, f->offset);
-	sqlite3_bind_int(st, 6, f->day == 0 ? 1 : 0);
-	int cap = 0, count = 0, rc;
+	bind_filter(st, orgs, f, match);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*total = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(s, rc, err);
+	if (*total == 0 || f->offset >= *total)
+		return 0;
+
+	st = store_stmt(s, list_stmts[f->mode][query].page, err);
+	if (!st)
+		return fail_stmt(err);
+	bind_filter(st, orgs, f, match);
+	int cap = 0, count = 0;
 	struct person_item *v = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (count == cap) {
@@ -282,23 +303,61 @@ int store_person_list(struct store *s, struct arena *a, const struct person_filt
 		read_person(a, st, &it->person);
 		it->member_org_name = store_col_text(a, st, 9);
 		it->subtitle = store_col_text(a, st, 10);
-		*total = sqlite3_column_int64(st, 11);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, err);
-	if (count == 0 && f->offset > 0) {
-		/* Past the end: still report how many there are. */
-		struct person_filter g = *f;
-		struct person_item *dummy;
-		int dn;
-		g.offset = 0;
-		g.limit = 1;
-		return store_person_list(s, a, &g, &dummy, &dn, total, err);
-	}
 	*out = v;
 	*n = count;
 	return 0;
+}
+
+int store_person_fill_sort_keys(struct store *s, int *filled, struct kh_error *err)
+{
+	struct arena a;
+	int rc = 0;
+	*filled = 0;
+	arena_init(&a, 16384);
+	for (;;) {
+		/* In batches: the select must be finished before the updates. */
+		int64_t ids[256];
+		const char *names[256];
+		int n = 0;
+		sqlite3_stmt *st = store_stmt(s,
+			"SELECT id, full_name FROM people WHERE sort_key IS NULL LIMIT 256", err);
+		if (!st) {
+			rc = fail_stmt(err);
+			goto out;
+		}
+		while (n < 256 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			ids[n] = sqlite3_column_int64(st, 0);
+			names[n] = store_col_text(&a, st, 1);
+			n++;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			rc = store_sqlerr(s, rc, err);
+			goto out;
+		}
+		rc = 0;
+		if (n == 0)
+			break;
+		for (int i = 0; i < n; i++) {
+			st = store_stmt(s, "UPDATE people SET sort_key = ?2 WHERE id = ?1", err);
+			if (!st) {
+				rc = fail_stmt(err);
+				goto out;
+			}
+			sqlite3_bind_int64(st, 1, ids[i]);
+			bind_sort_key(st, 2, names[i]);
+			if ((rc = step_done(s, st, err)))
+				goto out;
+		}
+		*filled += n;
+	}
+out:
+	arena_release(&a);
+	return rc;
 }
 
 /* ---- positions ---- */
@@ -384,7 +443,6 @@ int store_position_list(struct store *s, struct arena *a, int64_t person_id, int
 	sqlite3_stmt *st;
 	*out = NULL;
 	*n = 0;
-	want_collations(s);
 	if (person_id)
 		st = store_stmt(s,
 			"SELECT " POSITION_COLS ", coalesce(" ORG_NAME_NEAR("p.org_id", "?3") ", '')"
@@ -401,7 +459,7 @@ int store_position_list(struct store *s, struct arena *a, int64_t person_id, int
 			" (p.valid_to IS NULL OR p.valid_to > ?2)))"
 			" ORDER BY p.valid_to IS NULL DESC, CASE p.role WHEN 'head' THEN 0"
 			" WHEN 'deputy' THEN 1 WHEN 'standing' THEN 2 WHEN 'committee' THEN 3"
-			" WHEN 'staff' THEN 4 ELSE 5 END, pe.full_name COLLATE vi_name,"
+			" WHEN 'staff' THEN 4 ELSE 5 END, pe.sort_key,"
 			" p.valid_from DESC, p.id", err);
 	if (!st)
 		return fail_stmt(err);

@@ -3,8 +3,8 @@
  * Storage of people (cadres and party members) and their positions. No rule
  * lives here — the app layer validates and authorizes; these functions read
  * and write rows. Lists of people come sorted in Vietnamese order by given
- * name (the last word of the full name), then by full name, through a SQLite
- * collation built on text_collate().
+ * name (the last word of the full name), then by full name: every write of a
+ * name also writes its sort key (text_collate_key()) to people.sort_key.
  *
  * Reads copy strings into the caller's arena. Every function returns 0 or a
  * negative enum kh_err with err filled.
@@ -35,6 +35,12 @@ int store_person_get(struct store *s, struct arena *a, int64_t id, struct person
 /* The person with this external id, or *id = 0. */
 int store_person_find_external(struct store *s, const char *external_id, int64_t *id,
 			       struct kh_error *err) KH_MUST_CHECK;
+
+/* Gives every person written before people.sort_key existed (migration 4)
+ * their sort key; *filled counts them. Cheap when there is none (an index
+ * lookup). Call inside a write transaction. */
+int store_person_fill_sort_keys(struct store *s, int *filled,
+				struct kh_error *err) KH_MUST_CHECK;
 
 /* Which people a list returns. */
 enum person_list_mode {

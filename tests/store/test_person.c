@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -349,6 +350,67 @@ static void test_positions(void **state)
 	assert_int_equal(n, 1);
 }
 
+static void test_fill_sort_keys(void **state)
+{
+	struct fx *f = *state;
+	add_person(f, "Trần Văn Cường", f->cell_a, "");
+	add_person(f, "Lê Thị An", f->cell_a, "");
+	/* A row written before sort keys existed. */
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	char *sql = sqlite3_mprintf("INSERT INTO people(full_name, member_org_id, created_at,"
+				    " updated_at) VALUES ('Phạm Văn Bảo', %lld, 0, 0)",
+				    (long long)f->cell_a);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+
+	struct person_item *items;
+	int n, filled;
+	int64_t total;
+	int64_t orgs[] = {f->cell_a};
+	struct person_filter pf = {.mode = PERSON_LIST_MEMBERS, .orgs = orgs, .n_orgs = 1,
+				   .day = D(2024, 1, 1)};
+	list(f, &pf, &items, &n, &total);
+	assert_int_equal(n, 3);
+	assert_string_equal(items[0].person.full_name, "Phạm Văn Bảo"); /* no key: first */
+	assert_int_equal(store_begin(f->s, true, &f->err), 0);
+	assert_int_equal(store_person_fill_sort_keys(f->s, &filled, &f->err), 0);
+	assert_int_equal(store_commit(f->s, &f->err), 0);
+	assert_int_equal(filled, 1);
+	list(f, &pf, &items, &n, &total);
+	assert_string_equal(items[0].person.full_name, "Lê Thị An");
+	assert_string_equal(items[1].person.full_name, "Phạm Văn Bảo");
+	assert_string_equal(items[2].person.full_name, "Trần Văn Cường");
+	assert_int_equal(store_person_fill_sort_keys(f->s, &filled, &f->err), 0);
+	assert_int_equal(filled, 0);
+}
+
+/* Names that share a given name, and given names that extend another. */
+static void test_sort_key_order(void **state)
+{
+	struct fx *f = *state;
+	/* An < Anh < Ánh (prefix first, then tone), Hà < Hải, U < Ư; the given
+	 * name of "Phan Thị Hà Anh" is "Anh". */
+	const char *want[] = {"Lê An", "Nguyễn An", "Trần Văn An", "Hồ Thị Anh",
+			      "Phan Thị Hà Anh", "Lý Ánh", "Đỗ Bảo", "Vũ Đào", "Tạ Thị Hà",
+			      "Mai Hải", "Lò Văn Uy", "Lò Văn Ư"};
+	/* Inserted in reverse. */
+	for (int i = (int)KH_ARRAY_LEN(want) - 1; i >= 0; i--)
+		add_person(f, want[i], f->cell_a, "");
+	struct person_item *items;
+	int n;
+	int64_t total;
+	int64_t orgs[] = {f->cell_a};
+	struct person_filter pf = {.mode = PERSON_LIST_MEMBERS, .orgs = orgs, .n_orgs = 1,
+				   .day = D(2024, 1, 1)};
+	list(f, &pf, &items, &n, &total);
+	assert_int_equal(n, (int)KH_ARRAY_LEN(want));
+	for (int i = 0; i < n; i++)
+		if (strcmp(items[i].person.full_name, want[i]) != 0)
+			fail_msg("position %d: %s, expected %s", i, items[i].person.full_name, want[i]);
+}
+
 static void test_org_name_near(void **state)
 {
 	struct fx *f = *state;
@@ -369,6 +431,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_vietnamese_order_and_paging, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_word_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_positions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fill_sort_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort_key_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_org_name_near, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
