@@ -14,10 +14,14 @@ void app_ctx_clock(struct app_ctx *ctx)
 	const char *fixed = getenv("KH_TODAY");
 	int32_t day;
 	ctx->now = (int64_t)time(NULL);
-	if (fixed && date_parse_iso(fixed, &day) == 0)
+	if (fixed && date_parse_iso(fixed, &day) == 0) {
 		ctx->today = day;
-	else
-		ctx->today = date_today();
+	} else {
+		time_t t = (time_t)ctx->now;
+		struct tm tm;
+		localtime_r(&t, &tm);
+		ctx->today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	}
 }
 
 void app_actor_system(struct actor *a)

@@ -45,7 +45,7 @@ struct app_ctx {
 	struct store *store;
 	struct arena *arena;
 	struct actor *actor;
-	int32_t today;   /* day number: date_today(), or KH_TODAY for tests */
+	int32_t today;   /* day number: the local date, or KH_TODAY for tests */
 	int64_t now;     /* unix seconds */
 };
 

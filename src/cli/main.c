@@ -5,6 +5,7 @@
  * own name, returning an exit code: 0 ok, 1 failure, 2 usage.
  */
 #include "core/common.h"
+#include "app/runtime.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "core/version.h"
@@ -23,19 +24,14 @@ struct command {
 static int cmd_init(int argc, char **argv)
 {
 	struct kh_error err;
-	struct store *s;
 	const char *db = cli_opt(argc, argv, "db");
 	if (!db) {
 		fprintf(stderr, "kehoach init: thiếu --db FILE\n");
 		return CLI_USAGE;
 	}
-	int from = 0;
-	if (store_open(db, &s, &err) || store_migrate(s, &from, &err)) {
-		store_close(s);
+	int from = 0, to = 0;
+	if (app_db_init(db, &from, &to, &err))
 		return cli_error(&err);
-	}
-	int to = store_version(s);
-	store_close(s);
 	if (from == to)
 		printf("Cơ sở dữ liệu %s đã ở phiên bản %d\n", db, to);
 	else

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /* Option parsing and database opening shared by the CLI commands. */
 #include "core/common.h"
+#include "app/runtime.h"
 #include "cli/cli.h"
 
 #include <errno.h>
@@ -65,25 +66,15 @@ int cli_open(int argc, char **argv, struct app_ctx *ctx, struct actor *actor,
 		fprintf(stderr, "kehoach: thiếu --db FILE\n");
 		return CLI_USAGE;
 	}
-	if (store_open(db, &ctx->store, &err) || store_check_version(ctx->store, &err)) {
-		store_close(ctx->store);
-		ctx->store = NULL;
-		return cli_error(&err);
-	}
-	arena_init(arena, 65536);
 	app_actor_system(actor);
-	ctx->arena = arena;
-	ctx->actor = actor;
-	app_ctx_clock(ctx);
+	if (app_ctx_open(db, ctx, arena, actor, &err))
+		return cli_error(&err);
 	return 0;
 }
 
 void cli_close(struct app_ctx *ctx)
 {
-	if (ctx->arena)
-		arena_release(ctx->arena);
-	store_close(ctx->store);
-	ctx->store = NULL;
+	app_ctx_close(ctx);
 }
 
 char *cli_read_file(const char *path, size_t limit, size_t *len)

@@ -4,7 +4,6 @@
 #include "core/date.h"
 
 #include <stdio.h>
-#include <time.h>
 
 bool date_valid_ymd(int y, int m, int d)
 {
@@ -85,12 +84,4 @@ void date_format_iso(int32_t days, char out[11])
 	out[8] = (char)('0' + d / 10);
 	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
-}
-
-int32_t date_today(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }

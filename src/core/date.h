@@ -21,7 +21,5 @@ int date_days_in_month(int y, int m);
 int date_parse_iso(const char *s, int32_t *out) KH_MUST_CHECK;
 /* Writes "YYYY-MM-DD" into out (at least 11 bytes). */
 void date_format_iso(int32_t days, char out[11]);
-/* Today in local time. (Uses the clock: call only from app/web/cli.) */
-int32_t date_today(void);
 
 #endif

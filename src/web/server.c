@@ -11,6 +11,7 @@
  */
 #include "core/common.h"
 #include "app/auth.h"
+#include "app/runtime.h"
 #include "core/date.h"
 #include "core/num.h"
 #include "text/utf8.h"
@@ -33,7 +34,7 @@
 #include <unistd.h>
 
 struct server {
-	struct store_pool *pool;
+	struct app_pool *pool;
 	const struct route **routes;
 	int nroutes;
 	bool quiet;
@@ -288,10 +289,9 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 	}
 
 	/* Who is asking. */
-	r->ctx.store = store_pool_acquire(srv->pool);
 	r->ctx.arena = &r->arena;
 	r->ctx.actor = &r->actor;
-	app_ctx_clock(&r->ctx);
+	app_pool_lend(srv->pool, &r->ctx);
 	authenticate(r, conn);
 	if (!r->authenticated && !(r->route->flags & ROUTE_PUBLIC)) {
 		if (r->is_api || r->method != HTTP_GET) {
@@ -324,10 +324,10 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 	/* A page reads with many small queries: one read transaction gives
 	 * them one snapshot and takes the file lock once instead of per query.
 	 * GET handlers never write (store_begin refuses a write inside it). */
-	bool read_tx = r->method == HTTP_GET && store_begin(r->ctx.store, false, &err) == 0;
+	bool read_tx = r->method == HTTP_GET && app_read_begin(&r->ctx);
 	r->route->handler(r);
 	if (read_tx)
-		store_rollback(r->ctx.store);
+		app_read_end(&r->ctx);
 	if (!r->answered)
 		resp_fail(r, KH_EINTERNAL, "Yêu cầu không được xử lý");
 }
@@ -414,8 +414,7 @@ void web_routes_each(void (*fn)(int methods, const char *pattern, bool is_public
 
 static void pending_free(struct server *srv, struct pending *pd)
 {
-	if (pd->r.ctx.store)
-		store_pool_release(srv->pool, pd->r.ctx.store);
+	app_pool_return(srv->pool, &pd->r.ctx);
 	if (pd->r.json)
 		json_decref(pd->r.json);
 	buf_release(&pd->r.out);
@@ -528,14 +527,7 @@ int web_serve(const struct web_config *cfg, struct kh_error *err)
 	if (threads > 64)
 		threads = 64;
 
-	struct store *check;
-	if ((rc = store_open(cfg->db_path, &check, err)))
-		return rc;
-	rc = store_check_version(check, err);
-	store_close(check);
-	if (rc)
-		return rc;
-	if ((rc = store_pool_open(cfg->db_path, threads, &srv.pool, err)))
+	if ((rc = app_pool_open(cfg->db_path, threads, &srv.pool, err)))
 		return rc;
 
 	srv.routes = all_routes(&srv.nroutes);
@@ -575,7 +567,7 @@ int web_serve(const struct web_config *cfg, struct kh_error *err)
 	fprintf(stderr, "kehoach: đã dừng\n");
 	rc = 0;
 out:
-	store_pool_close(srv.pool);
+	app_pool_close(srv.pool);
 	free(srv.routes);
 	return rc;
 }
@@ -584,5 +576,5 @@ out:
 int64_t web_db_size(struct req *r);
 int64_t web_db_size(struct req *r)
 {
-	return r->ctx.store ? store_db_size(r->ctx.store) : 0;
+	return app_db_size(&r->ctx);
 }
