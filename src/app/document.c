@@ -314,11 +314,11 @@ static int reindex(struct app_ctx *ctx, const struct document *d, struct kh_erro
 	}
 	buf_init(&b, 64 * 1024);
 	append_fold(&b, title);
-	/* Registers write numbers below 10 with a leading zero ("Số 05-NQ/TU"):
-	 * index that spelling too, since the canonical number has none. */
+	/* Numbers below 10 are written with a leading zero ("Số 05-NQ/TU");
+	 * index the bare spelling too, for users who type "5-NQ". */
 	struct docnum dn;
 	if (*d->number && docnum_parse(d->number, &dn, NULL) == 0 && dn.number < 10)
-		buf_printf(&b, " 0%d", (int)dn.number);
+		buf_printf(&b, " %d", (int)dn.number);
 	append_fold(&b, issuer);
 	append_fold(&b, label);
 	rc = store_search_set(ctx->store, SEARCH_DOCUMENT, d->id, title, subtitle,

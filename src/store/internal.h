@@ -12,7 +12,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 
-#define STORE_STMT_CACHE 128
+#define STORE_STMT_CACHE 1024
 
 struct stmt_slot {
 	const char *sql; /* a string literal: cached by address */

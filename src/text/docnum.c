@@ -425,13 +425,13 @@ size_t docnum_format(const struct docnum *d, char *out, size_t n)
 	if (n == 0)
 		return 0;
 	if (d->style == DOCNUM_STATE && d->year)
-		len = snprintf(out, n, "%lld/%d/%s-%s", (long long)d->number, d->year, d->kind,
+		len = snprintf(out, n, "%02lld/%d/%s-%s", (long long)d->number, d->year, d->kind,
 			       d->issuer_symbol);
 	else if (d->style == DOCNUM_STATE)
-		len = snprintf(out, n, "%lld/%s-%s", (long long)d->number, d->kind,
+		len = snprintf(out, n, "%02lld/%s-%s", (long long)d->number, d->kind,
 			       d->issuer_symbol);
 	else
-		len = snprintf(out, n, "%lld-%s/%s", (long long)d->number, d->kind,
+		len = snprintf(out, n, "%02lld-%s/%s", (long long)d->number, d->kind,
 			       d->issuer_symbol);
 	if (len < 0) {
 		out[0] = '\0';

@@ -230,7 +230,7 @@ static void test_best_first(void **state)
 	n = search(f, &f->sys, "05-NQ/TU", SEARCH_MASK(SEARCH_DOCUMENT), &h);
 	assert_true(n >= 1);
 	assert_int_equal(h[0].id, f->doc_tu);
-	assert_string_equal(h[0].title, "5-NQ/TU — Nghị quyết về phát triển kinh tế");
+	assert_string_equal(h[0].title, "05-NQ/TU — Nghị quyết về phát triển kinh tế");
 }
 
 static void test_scope(void **state)

@@ -85,7 +85,7 @@ test('every spelling is canonical; state style too; the kind can be given', asyn
     ['12 - NQ/TW', '12-NQ/TW', 'NQ', ids.TW, '2017-10-25'],
     ['Số: 12/NQ-HĐND', '12/NQ-HĐND', 'NQ', null, '2021-07-01'],
     ['35-CT/TW', '35-CT/TW', 'CT', ids.TW, '2019-05-30'],
-    ['Số 07 – KH/HU', '7-KH/HU', 'KH', ids.H1, '2018-01-15'],
+    ['Số 07 – KH/HU', '07-KH/HU', 'KH', ids.H1, '2018-01-15'],
   ];
   for (const [typed, canon, kind, issuer, date] of cases) {
     const r = await api('POST', '/api/v1/documents', { number: typed, issuer_org_id: issuer, date, title: `Văn bản ${canon}` });
@@ -131,9 +131,9 @@ test('filters, words and paging', async () => {
   assert.ok(r.json.documents.length >= 3);
   assert.ok(r.json.documents.every((d) => d.kind === 'NQ'));
   r = await api('GET', '/api/v1/documents?year=2018');
-  assert.deepEqual(r.json.documents.map((d) => d.number).sort(), ['203-CV/BTCĐUK', '5-HD/BTCTU', '7-KH/HU']);
+  assert.deepEqual(r.json.documents.map((d) => d.number).sort(), ['05-HD/BTCTU', '07-KH/HU', '203-CV/BTCĐUK']);
   // Newest first.
-  assert.deepEqual(r.json.documents.map((d) => d.number), ['203-CV/BTCĐUK', '5-HD/BTCTU', '7-KH/HU']);
+  assert.deepEqual(r.json.documents.map((d) => d.number), ['203-CV/BTCĐUK', '05-HD/BTCTU', '07-KH/HU']);
   r = await api('GET', `/api/v1/documents?issuer_org_id=${ids.TW}`);
   assert.equal(r.json.total, 2);
   r = await api('GET', '/api/v1/documents?q=xay+dung+ke+hoach');
@@ -150,7 +150,7 @@ test('filters, words and paging', async () => {
 });
 
 test('links both ways', async () => {
-  const tu = docs['12-NQ/TU'], tw = docs['12-NQ/TW'], hu = docs['7-KH/HU'];
+  const tu = docs['12-NQ/TU'], tw = docs['12-NQ/TW'], hu = docs['07-KH/HU'];
   let r = await api('POST', `/api/v1/documents/${tu}/links`, { to_id: tw, kind: 'implements' });
   assert.equal(r.status, 201, r.text);
   assert.deepEqual(r.json.links, [{ kind: 'implements', direction: 'out', document_id: tw, number: '12-NQ/TW', title: 'Văn bản 12-NQ/TW' }]);
@@ -186,7 +186,7 @@ test('links both ways', async () => {
 test('documents flow down, not sideways; 404 and 403', async () => {
   const east = await staffOf('vp.donghung', 'Trịnh Văn Đông', ids.VP1);
   const west = await staffOf('vp.tayson', 'Trịnh Văn Tây', ids.VP2);
-  const hu = docs['7-KH/HU'];
+  const hu = docs['07-KH/HU'];
   // The other district's office sees the province's and the centre's
   // documents, not this district's plan.
   let r = await west('GET', `/api/v1/documents/${hu}`);
@@ -234,7 +234,7 @@ test('pages: the register, the create form, the edit and link forms', async () =
   let w = await post('/documents', { number: 'Số 01-KH/TU', kind: '', date: '2026-01-10', issuer_org_id: String(ids.T), title: 'Kế hoạch thực hiện năm 2026' });
   assert.equal(w.status, 303);
   const id = Number(/\/documents\/(\d+)/.exec(w.headers.get('location'))[1]);
-  assert.equal(sql(srv.db, `SELECT number||' '||kind FROM documents WHERE id=${id}`), '1-KH/TU KH');
+  assert.equal(sql(srv.db, `SELECT number||' '||kind FROM documents WHERE id=${id}`), '01-KH/TU KH');
   w = await post('/documents', { number: 'Số 01-KH/TU', date: '2026-03-10', title: 'Trùng số' });
   assert.equal(w.status, 409);
   assert.match(await w.text(), /đã có trong sổ/);

@@ -95,7 +95,7 @@ test('people and documents; đ; numbers typed loosely', async () => {
   assert.equal(r.json.results[0].type, 'document');
   assert.equal(r.json.results[0].title, '203-CV/BTCĐUK — Về việc triển khai Nghị quyết Tỉnh ủy');
   r = await search(api, '05-nq/tu');
-  assert.equal(r.json.results[0].title, '5-NQ/TU — Nghị quyết của Tỉnh ủy về chuyển đổi số');
+  assert.equal(r.json.results[0].title, '05-NQ/TU — Nghị quyết của Tỉnh ủy về chuyển đổi số');
   r = await search(api, 'nghi quyet', '&types=document&limit=2');
   assert.equal(r.json.results.length, 2);
   assert.ok(r.json.results.every((h) => h.type === 'document'));
