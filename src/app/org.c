@@ -333,7 +333,7 @@ static int do_create(struct app_ctx *ctx, const struct org_create *in, int32_t d
 		if (rc)
 			return rc;
 		if (existing)
-			return kh_fail(err, KH_EINVAL, "code", "Mã «%s» đã được dùng cho tổ chức khác",
+			return kh_fail(err, KH_ECONFLICT, "code", "Mã «%s» đã được dùng cho tổ chức khác",
 				       in->code);
 	}
 	rc = store_org_insert(ctx->store, kind, in->level, date, in->code, ctx->now, id, err);

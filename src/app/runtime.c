@@ -2,6 +2,7 @@
 /* Database lifecycle for the entry points: see runtime.h. */
 #include "core/common.h"
 #include "app/runtime.h"
+#include "store/person.h"
 
 int app_db_init(const char *path, int *from, int *to, struct kh_error *err)
 {
@@ -11,6 +12,16 @@ int app_db_init(const char *path, int *from, int *to, struct kh_error *err)
 		rc = store_migrate(s, from, err);
 	if (rc == 0)
 		*to = store_version(s);
+	/* Data that a migration cannot compute in SQL (Vietnamese sort keys of
+	 * people stored before the keys existed) is filled in here. */
+	int filled = 0;
+	if (rc == 0 && (rc = store_begin(s, true, err)) == 0) {
+		rc = store_person_fill_sort_keys(s, &filled, err);
+		if (rc == 0)
+			rc = store_commit(s, err);
+		else
+			store_rollback(s);
+	}
 	store_close(s);
 	return rc;
 }

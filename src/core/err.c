@@ -42,6 +42,7 @@ const char *kh_err_name(enum kh_err code)
 	case KH_ERATE: return "rate_limited";
 	case KH_EIO: return "storage";
 	case KH_EINTERNAL: return "internal";
+	case KH_EMETHOD: return "method_not_allowed";
 	}
 	return "internal";
 }

@@ -24,6 +24,7 @@ enum kh_err {
 	KH_ERATE = -7,      /* rate limited: 429 */
 	KH_EIO = -8,        /* storage or system failure: 500 */
 	KH_EINTERNAL = -9,  /* a bug: 500 */
+	KH_EMETHOD = -10,   /* the resource does not answer this method: 405 */
 };
 
 struct kh_error {

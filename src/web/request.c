@@ -417,6 +417,7 @@ int http_status_for(enum kh_err code)
 	case KH_ECONFLICT: return 409;
 	case KH_ETOOBIG: return 413;
 	case KH_ERATE: return 429;
+	case KH_EMETHOD: return 405;
 	case KH_EIO:
 	case KH_EINTERNAL: return 500;
 	}

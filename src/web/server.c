@@ -193,6 +193,27 @@ static bool tokens_equal(const char *a, const char *b)
 	return diff == 0;
 }
 
+/* The methods the routes matching r's path answer, for a 405's Allow. */
+static const char *allowed_methods(struct server *srv, struct req *r)
+{
+	static const char *const names[] = {"GET, HEAD", "POST", "PUT", "PATCH", "DELETE"};
+	int methods = 0;
+	for (int i = 0; i < srv->nroutes; i++) {
+		int64_t ids[4];
+		int n = 0;
+		if (match(srv->routes[i]->pattern, r->path, ids, &n) > 0)
+			methods |= srv->routes[i]->methods;
+	}
+	struct buf b;
+	buf_init(&b, 256);
+	for (int i = 0; i < 5; i++)
+		if (methods & (1 << i))
+			buf_printf(&b, "%s%s", b.len ? ", " : "", names[i]);
+	const char *s = arena_strdup(&r->arena, b.data);
+	buf_release(&b);
+	return s;
+}
+
 /* Runs the request through the gates and the handler. */
 static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connection *conn)
 {
@@ -201,14 +222,13 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 	kh_error_clear(&err);
 
 	if (!r->method) {
-		resp_fail(r, KH_EINVAL, "Phương thức HTTP không được hỗ trợ");
-		r->status = 405;
+		resp_fail(r, KH_EMETHOD, "Phương thức HTTP không được hỗ trợ");
 		return;
 	}
 	if (pd->route_index < 0) {
 		if (pd->method_mismatch) {
-			resp_fail(r, KH_EINVAL, "Phương thức HTTP không được hỗ trợ cho địa chỉ này");
-			r->status = 405;
+			resp_fail(r, KH_EMETHOD, "Phương thức HTTP không được hỗ trợ cho địa chỉ này");
+			resp_header(r, "Allow", allowed_methods(srv, r));
 		} else {
 			resp_fail(r, KH_ENOTFOUND, pd->bad_id ? "Mã số trong địa chỉ không hợp lệ"
 							       : "Không tìm thấy trang hoặc tài nguyên này");

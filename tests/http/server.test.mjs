@@ -50,9 +50,14 @@ test('unknown page is a Vietnamese 404 page', async () => {
   assert.match(r.text, /<html lang="vi">/);
 });
 
-test('wrong method is 405', async () => {
+test('wrong method is 405 with Allow', async () => {
   const r = await fetch(`${srv.url}/healthz`, { method: 'DELETE' });
   assert.equal(r.status, 405);
+  assert.equal(r.headers.get('allow'), 'GET, HEAD');
+  const api = await fetch(`${srv.url}/api/v1/session`, { method: 'PUT' });
+  assert.equal(api.status, 405);
+  assert.equal((await api.json()).error.code, 'method_not_allowed');
+  assert.match(api.headers.get('allow'), /GET, HEAD, POST, DELETE/);
 });
 
 test('API without credentials is 401 JSON; page redirects to login', async () => {
