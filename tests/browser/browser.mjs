@@ -10,12 +10,22 @@ import { chromium } from 'playwright-core';
 export const DEMO_PASSWORD = 'kehoach-demo';
 export const VIEWPORT = { width: 1280, height: 800 };
 
-export async function launch() {
+// vietnameseUi: run Chromium itself in Vietnamese, so date fields read
+// dd/mm/yyyy as on a Vietnamese office PC (needs Debian's chromium-l10n;
+// without it Chromium falls back to en-US and mm/dd/yyyy).
+export async function launch({ vietnameseUi = false } = {}) {
+  const args = ['--no-sandbox', '--disable-background-networking', '--disable-gpu',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+  const env = { ...process.env };
+  if (vietnameseUi) {
+    args.push('--lang=vi');
+    Object.assign(env, { LANGUAGE: 'vi', LANG: 'vi_VN.UTF-8' });
+  }
   return chromium.launch({
     executablePath: process.env.KH_CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args,
+    env,
   });
 }
 
@@ -90,6 +100,12 @@ export function watchPage(page) {
     // Announces an error status the next action provokes on purpose.
     expect(status, path) {
       pending.push({ status, path });
+    },
+    // Forgets everything seen and announced (between tests sharing a page).
+    reset() {
+      problems.length = 0;
+      logged.length = 0;
+      pending.length = 0;
     },
     // Fails with every problem seen so far, then starts afresh.
     assertClean(what = 'page') {

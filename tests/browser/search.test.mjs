@@ -3,7 +3,7 @@
 // diacritics, in capitals, or with the other tone placement finds the same
 // things; and a user sees only what lies in their scope.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, beforeEach, test } from 'node:test';
 import { client, login, startServer } from '../http/harness.mjs';
 import { clickAndWait, launch, openPage, stripDiacritics, text } from './browser.mjs';
 
@@ -17,6 +17,9 @@ before(async () => {
   api = client(server.url, await login(server.url, 'vanphong'));
   vanphong = await openPage(browser, server.url, { username: 'vanphong' });
 });
+
+// A failed (or todo) test must not leave its problems to the next one.
+beforeEach(() => vanphong?.watch.reset());
 
 after(async () => {
   await vanphong?.context.close();

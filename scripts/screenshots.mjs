@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Takes the README's screenshots: starts a demo server with the test harness,
+// logs in as vanphong (Chánh Văn phòng Tỉnh ủy) in headless Chromium and saves
+// 1280×800 PNGs to docs/screenshots/.
+//
+//   KH_BIN=build-rel/kehoach node scripts/screenshots.mjs [outdir]
+//
+// Needs playwright-core (npm install), Debian's chromium (KH_CHROMIUM to use
+// another) and chromium-l10n (else date fields show mm/dd/yyyy). Every page must load without console errors: the script
+// stops on the first one rather than publish a picture of a broken page.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../tests/http/harness.mjs';
+import { launch, openPage } from '../tests/browser/browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.resolve(process.argv[2] || path.join(root, 'docs/screenshots'));
+mkdirSync(outDir, { recursive: true });
+
+const server = await startServer({ demo: true });
+const browser = await launch({ vietnameseUi: true });
+const saved = [];
+try {
+  const shot = async (page, watch, name) => {
+    await page.evaluate(() => document.fonts.ready);
+    watch.assertClean(name);
+    const file = path.join(outDir, name);
+    await page.screenshot({ path: file, type: 'png', fullPage: false });
+    saved.push(file);
+  };
+  const go = async (page, p) => {
+    await page.goto(server.url + p);
+    await page.waitForLoadState('load');
+  };
+
+  // The login page, logged out, the username typed.
+  {
+    const { context, page, watch } = await openPage(browser, server.url);
+    await go(page, '/login');
+    await page.getByLabel('Tên đăng nhập').fill('vanphong');
+    await page.getByLabel('Mật khẩu').fill('kehoach-demo');
+    await page.getByLabel('Tên đăng nhập').focus();
+    await shot(page, watch, 'login.png');
+    await context.close();
+  }
+
+  const { context, page, watch } = await openPage(browser, server.url, { username: 'vanphong' });
+
+  // The tree today: communes straight under the Tỉnh ủy.
+  await go(page, '/orgs');
+  await shot(page, watch, 'orgs-tree.png');
+
+  // The same tree on 2020-01-01, chosen in the form: the districts are back.
+  await page.getByLabel('Xem cơ cấu tại ngày').fill('2020-01-01');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Xem', exact: true }).click()]);
+  await shot(page, watch, 'orgs-2020.png');
+
+  // The province committee's page.
+  await Promise.all([page.waitForNavigation(),
+    page.getByRole('link', { name: 'Xem cơ cấu hiện nay' }).click()]);
+  await Promise.all([page.waitForNavigation(),
+    page.getByRole('link', { name: 'Tỉnh ủy Sơn Nam', exact: true }).first().click()]);
+  await shot(page, watch, 'org.png');
+
+  // Search without diacritics from the top bar.
+  const box = page.getByRole('banner').getByRole('searchbox', { name: 'Tìm kiếm' });
+  await box.fill('tinh uy');
+  await Promise.all([page.waitForNavigation(), box.press('Enter')]);
+  await shot(page, watch, 'search.png');
+
+  // A person: the Bí thư Tỉnh ủy, with positions over time.
+  await Promise.all([page.waitForNavigation(),
+    page.getByRole('main').getByRole('link', { name: 'Lê Đức Thắng', exact: true }).first().click()]);
+  await shot(page, watch, 'person.png');
+
+  await context.close();
+} finally {
+  await browser.close();
+  await server.stop();
+}
+for (const f of saved) console.log(path.relative(process.cwd(), f));
