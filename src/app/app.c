@@ -56,9 +56,14 @@ int app_audit(struct app_ctx *ctx, const char *action, const char *entity,
 int app_check_name(const char *field, const char *label, const char *value,
 		   size_t max_chars, bool required, struct kh_error *err)
 {
-	if (!value || !*value) {
+	bool blank = true;
+	for (const char *p = value; p && *p && blank; p++)
+		blank = *p == ' ' || *p == '\t';
+	if (!value || blank) {
 		if (required)
 			return kh_fail(err, KH_EINVAL, field, "%s không được để trống", label);
+		if (value && *value)
+			return kh_fail(err, KH_EINVAL, field, "%s chỉ gồm khoảng trắng", label);
 		return 0;
 	}
 	if (text_has_controls(value))

@@ -89,26 +89,65 @@ json_t *app_document_json(const struct document *d, const struct document_link_i
 
 /* ---- scope ---- */
 
-/* Whether org is an ancestor (as of today) of one of the actor's read
- * roots: documents of upper levels flow down. */
-static int flows_down(struct app_ctx *ctx, int64_t org, bool *yes, struct kh_error *err)
+/*
+ * The orgs whose documents flow down to the actor: the ancestors of each
+ * read root, and the bodies of those ancestors — their children at their own
+ * level (agencies take their committee's level): the Bộ Chính trị and the Ban
+ * Bí thư of the Central Committee, the Ban Tổ chức or the Văn phòng of the
+ * Tỉnh ủy — whose resolutions, directives and guidance are addressed to every
+ * level below. Sibling committees sit a level lower, so they stay out.
+ * Arena-allocated, as of today.
+ */
+static int flow_down_orgs(struct app_ctx *ctx, int64_t **out, int *n_out,
+			  struct kh_error *err)
 {
-	int rc;
-	*yes = false;
+	int rc, n = 0, cap = 16;
+	int64_t *v = arena_alloc(ctx->arena, sizeof(*v) * (size_t)cap);
 	if ((rc = app_scope_load(ctx, err)))
 		return rc;
-	for (int i = 0; i < ctx->actor->n_read_roots && !*yes; i++) {
+	for (int i = 0; i < ctx->actor->n_read_roots; i++) {
 		int64_t *chain;
-		int n;
+		int nc;
 		rc = store_org_ancestors(ctx->store, ctx->arena, ctx->actor->read_roots[i],
-					 ctx->today, &chain, &n, err);
+					 ctx->today, &chain, &nc, err);
 		if (rc)
 			return rc;
-		for (int k = 1; k < n; k++)
-			if (chain[k] == org)
-				*yes = true;
+		for (int k = 1; k < nc; k++) {
+			struct org *kids = NULL, self;
+			int nk = 0;
+			if ((rc = store_org_get(ctx->store, ctx->arena, chain[k], ctx->today, &self,
+						err)) ||
+			    (rc = store_org_children(ctx->store, ctx->arena, chain[k], ctx->today,
+						     &kids, &nk, err)))
+				return rc;
+			if (n + nk + 1 > cap) {
+				int ncap = (n + nk + 1) * 2;
+				int64_t *w = arena_alloc(ctx->arena, sizeof(*w) * (size_t)ncap);
+				memcpy(w, v, sizeof(*v) * (size_t)n);
+				v = w;
+				cap = ncap;
+			}
+			v[n++] = chain[k];
+			for (int c = 0; c < nk; c++)
+				if (kids[c].level == self.level)
+					v[n++] = kids[c].id;
+		}
 	}
+	*out = v;
+	*n_out = n;
 	return 0;
+}
+
+/* Whether documents issued by org flow down to the actor. */
+static int flows_down(struct app_ctx *ctx, int64_t org, bool *yes, struct kh_error *err)
+{
+	int64_t *v;
+	int n;
+	int rc = flow_down_orgs(ctx, &v, &n, err);
+	*yes = false;
+	for (int i = 0; rc == 0 && i < n && !*yes; i++)
+		*yes = v[i] == org;
+	return rc;
 }
 
 int app_document_readable(struct app_ctx *ctx, int64_t issuer, bool *readable,
@@ -439,8 +478,8 @@ int app_document_get(struct app_ctx *ctx, int64_t id, struct document_view *out,
 	return 0;
 }
 
-/* Restricts f to what the actor may read: their subtrees, the ancestors of
- * those (documents flow down), and documents with no issuer. */
+/* Restricts f to what the actor may read: their subtrees, what flows down
+ * to them (flow_down_orgs), and documents with no issuer. */
 static int fill_scope(struct app_ctx *ctx, struct document_filter *f, struct kh_error *err)
 {
 	int64_t *extra = NULL;
@@ -454,20 +493,8 @@ static int fill_scope(struct app_ctx *ctx, struct document_filter *f, struct kh_
 		return rc;
 	f->roots = ctx->actor->read_roots;
 	f->n_roots = ctx->actor->n_read_roots;
-	for (int i = 0; i < f->n_roots; i++) {
-		int64_t *chain;
-		int n;
-		rc = store_org_ancestors(ctx->store, ctx->arena, f->roots[i], ctx->today, &chain, &n,
-					 err);
-		if (rc)
-			return rc;
-		int64_t *w = arena_alloc(ctx->arena, sizeof(*w) * (size_t)(n_extra + (n > 0 ? n : 1)));
-		if (n_extra)
-			memcpy(w, extra, sizeof(*w) * (size_t)n_extra);
-		for (int k = 1; k < n; k++)
-			w[n_extra++] = chain[k];
-		extra = w;
-	}
+	if ((rc = flow_down_orgs(ctx, &extra, &n_extra, err)))
+		return rc;
 	f->extra = extra;
 	f->n_extra = n_extra;
 	return 0;

@@ -131,6 +131,7 @@ void page_begin(struct req *r, const char *title)
 	html(r, "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 		"<title>%s — Kế hoạch hành động</title>"
+		"<link rel=\"icon\" href=\"data:,\">"
 		"<link rel=\"stylesheet\" href=\"/static/app.css\">"
 		"<script src=\"/static/app.js\" defer></script></head><body>"
 		"<header class=\"topbar\"><a class=\"brand\" href=\"/\">Kế hoạch hành động</a>",

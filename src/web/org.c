@@ -28,6 +28,10 @@
 /* The day asked for with ?date= (0 = today). */
 static int32_t view_day(struct req *r)
 {
+	/* In a POST the "date" field is a change's effective date, not the
+	 * day to view: a refused form is shown again on today's tree. */
+	if (r->method != HTTP_GET)
+		return 0;
 	return req_param_date(r, "date", 0);
 }
 
@@ -502,7 +506,7 @@ static void render_org(struct req *r, int64_t id, int status, const struct kh_er
 	if (o.parent_id && npath > 0 && path[npath - 1].id == o.parent_id)
 		html(r, "<a href=\"/orgs/%D%s\">%s</a>", o.parent_id, dq, path[npath - 1].name);
 	else if (o.parent_id)
-		html(r, "<a href=\"/orgs/%D%s\">Tổ chức cấp trên</a>", o.parent_id, dq);
+		html(r, "<span class=\"muted\">(tổ chức cấp trên, ngoài phạm vi được xem)</span>");
 	else
 		html(r, "<span class=\"muted\">(cấp cao nhất)</span>");
 	html(r, "</td></tr><tr><th>Thành lập</th><td>%t</td></tr>", o.valid_from);

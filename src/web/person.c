@@ -82,10 +82,13 @@ static void gender_select(struct req *r, const char *g)
 /* A link to an org by id and name, or a dash. */
 static void org_link(struct req *r, int64_t id, const char *name)
 {
-	if (id)
-		html(r, "<a href=\"/orgs/%D\">%s</a>", id, *name ? name : "(tổ chức)");
-	else
+	struct kh_error e;
+	if (!id)
 		html(r, "<span class=\"muted\">—</span>");
+	else if (app_can_read_org(&r->ctx, id, &e) == 0)
+		html(r, "<a href=\"/orgs/%D\">%s</a>", id, *name ? name : "(tổ chức)");
+	else /* the name, but no link to a page the user may not open */
+		html(r, "%s", *name ? name : "(tổ chức)");
 }
 
 /* ---- the list page ---- */

@@ -97,6 +97,14 @@ int req_add_param(struct req *r, const char *name, const char *value, size_t len
 	case P_TEXT:
 		if (text_has_controls(v))
 			return bad_param(err, name, "không được chứa ký tự xuống dòng hay ký tự điều khiển");
+		/* One-line fields are kept trimmed, with inner runs of spaces
+		 * collapsed: "  Chi bộ   3 " is "Chi bộ 3", and blank is empty. */
+		{
+			char *t = text_trim_dup(v);
+			v = arena_strdup(&r->arena, t);
+			nlen = strlen(v);
+			free(t);
+		}
 		if (utf8_char_count(v) > TEXT_MAX_CHARS)
 			return bad_param(err, name, "quá dài");
 		break;
@@ -356,6 +364,11 @@ int json_field_text(struct req *r, const char *name, bool required, bool multili
 	if (!multiline && text_has_controls(s))
 		return kh_fail(err, KH_EINVAL, name,
 			       "Trường «%s» không được chứa ký tự xuống dòng hay ký tự điều khiển", name);
+	if (!multiline) {
+		char *t = text_trim_dup(s);
+		s = arena_strdup(&r->arena, t);
+		free(t);
+	}
 	if (utf8_char_count(s) > (multiline ? LONGTEXT_MAX_CHARS : TEXT_MAX_CHARS))
 		return kh_fail(err, KH_EINVAL, name, "Trường «%s» quá dài", name);
 	if (required && !*s)

@@ -178,6 +178,12 @@ test('lists show the cell secretary only her scope', async () => {
   const docs = (await c('GET', '/api/v1/documents?limit=200')).json.documents;
   assert.ok(!docs.some((d) => d.id === ids.document), 'another commune’s document is hidden');
   assert.ok(docs.some((d) => d.issuer_org_id === ids.province), 'upper-level documents flow down');
+  // …also those of the upper levels' own bodies: the Bộ Chính trị's
+  // directive and the Ban Tổ chức Tỉnh ủy's guidance reach a commune cell.
+  assert.ok(docs.some((d) => d.number === '35-CT/TW'), 'a Politburo directive flows down');
+  assert.ok(docs.some((d) => /\/BTCTU$/.test(d.number)), 'the provincial Ban Tổ chức’s letters flow down');
+  const one = docs.find((d) => d.number === '35-CT/TW');
+  assert.equal((await c('GET', `/api/v1/documents/${one.id}`)).status, 200);
   const page = await c('GET', '/orgs');
   assert.equal(page.status, 200);
   assert.doesNotMatch(page.text, /href="\/orgs\/5[?"]/);
