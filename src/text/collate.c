@@ -72,6 +72,11 @@ struct elements {
 	struct element *v;
 	size_t n, cap;
 	size_t base; /* the element marks attach to; SIZE_MAX: none yet */
+	/* Marks seen out of canonical order (a lower combining class after a
+	 * higher one): the one-character-at-a-time decomposition then differs
+	 * from the canonical one, so the fast path must not decide. */
+	int last_class;
+	bool unordered;
 	struct element small[48];
 };
 
@@ -81,6 +86,8 @@ static void elements_init(struct elements *e)
 	e->n = 0;
 	e->cap = KH_ARRAY_LEN(e->small);
 	e->base = SIZE_MAX;
+	e->last_class = 0;
+	e->unordered = false;
 }
 
 static void elements_release(struct elements *e)
@@ -229,6 +236,10 @@ static void add_base(struct elements *e, utf8proc_int32_t cp, utf8proc_category_
 /* Adds the code point cp of a decomposed string. */
 static void add(struct elements *e, utf8proc_int32_t cp)
 {
+	int cls = utf8proc_get_property(cp)->combining_class;
+	if (cls && cls < e->last_class)
+		e->unordered = true;
+	e->last_class = cls;
 	utf8proc_category_t cat = utf8proc_category(cp);
 	if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
 	    cat == UTF8PROC_CATEGORY_ME)
@@ -357,7 +368,7 @@ int text_collate(const char *a, size_t alen, const char *b, size_t blen)
 		elements_init(&eb);
 		primary_elements(&ea, a, alen);
 		primary_elements(&eb, b, blen);
-		int c = compare_primary(&ea, &eb);
+		int c = ea.unordered || eb.unordered ? 0 : compare_primary(&ea, &eb);
 		elements_release(&ea);
 		elements_release(&eb);
 		if (c)
