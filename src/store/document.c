@@ -137,8 +137,9 @@ int store_document_find_number(struct store *s, const char *number, int32_t from
 #define DOC_LIST_HEAD                                                         \
 	"WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?1) UNION"      \
 	" SELECT v.org_id FROM org_versions v JOIN sub ON v.parent_id = sub.id"  \
-	" WHERE ?3 = 0 AND v.valid_from <= ?2 AND (v.valid_to IS NULL OR"        \
-	" v.valid_to > ?2))"                                                      \
+	" JOIN orgs o ON o.id = v.org_id WHERE ?3 = 0 AND ((v.valid_from <= ?2"  \
+	" AND (v.valid_to IS NULL OR v.valid_to > ?2)) OR (o.valid_to <= ?2"     \
+	" AND v.valid_to = o.valid_to)))"                                         \
 	" SELECT " DOC_COLS ", coalesce("                                       \
 	ORG_NAME_NEAR("d.issuer_org_id", "coalesce(d.date, ?2)") ", ''),"        \
 	" count(*) OVER () FROM documents d"                                      \
@@ -147,6 +148,10 @@ int store_document_find_number(struct store *s, const char *number, int32_t from
 	" AND (?5 IS NULL OR d.kind = ?5) AND (?6 IS NULL OR d.issuer_org_id = ?6)" \
 	" AND (?7 IS NULL OR (d.date >= ?7 AND d.date < ?8))"                   \
 	" AND (?12 IS NULL OR d.number = ?12)"
+/* The subtree above holds the orgs under the roots as of ?2 and, for an
+ * org no longer in existence, as of its last day (its final version): the
+ * documents of a dissolved district or bloc stay with the province, as
+ * reading one of them does (app_can_read_org judges it on its last day). */
 #define DOC_LIST_MATCH                                                        \
 	" AND d.id IN (SELECT search_docs.ref_id FROM search_fts JOIN search_docs" \
 	" ON search_docs.rowid = search_fts.rowid WHERE search_fts MATCH ?11"      \

@@ -35,6 +35,17 @@ static int32_t view_day(struct req *r)
 	return req_param_date(r, "date", 0);
 }
 
+/* A link to an org the user may open; only its name otherwise, so no page
+ * links to a 403. */
+static void org_ref(struct req *r, int64_t id, const char *name)
+{
+	struct kh_error e;
+	if (app_can_read_org(&r->ctx, id, &e) == 0)
+		html(r, "<a href=\"/orgs/%D\">%s</a>", id, name);
+	else
+		html(r, "%s", name);
+}
+
 /* "?date=YYYY-MM-DD" when the view is dated, else "". */
 static const char *date_query(struct req *r)
 {
@@ -122,16 +133,35 @@ static void kind_options(struct req *r, enum org_kind selected)
 		     (int)selected == k ? " selected" : "", org_kind_label((enum org_kind)k));
 }
 
-static void date_field(struct req *r, const char *label)
+/* Whether this request is the form /orgs/{id}/{what} sent back refused:
+ * then it is shown open with what the user typed. */
+static bool resubmitted(struct req *r, int64_t id, const char *what)
 {
-	html(r, "<label>%s <input type=\"date\" name=\"date\" required value=\"%T\"></label>",
-	     label, r->ctx.today);
+	if (r->method != HTTP_POST)
+		return false;
+	char path[96];
+	snprintf(path, sizeof(path), "/orgs/%lld/%s", (long long)id, what);
+	return strcmp(r->path, path) == 0;
 }
 
-static void note_field(struct req *r)
+/* The value the user typed in a refused form ("" when none). */
+static const char *sticky(struct req *r, const char *field)
 {
-	html(r, "<label>Ghi chú, căn cứ (quyết định số…) <input name=\"note\" maxlength=\"500\">"
-		"</label>");
+	const char *v = req_param(r, field);
+	return v ? v : "";
+}
+
+static void date_field(struct req *r, bool again, const char *label)
+{
+	int32_t day = again ? req_param_date(r, "date", r->ctx.today) : r->ctx.today;
+	html(r, "<label>%s <input type=\"date\" name=\"date\" required value=\"%T\"></label>",
+	     label, day);
+}
+
+static void note_field(struct req *r, bool again)
+{
+	html(r, "<label>Ghi chú, căn cứ (quyết định số…) <input name=\"note\" maxlength=\"500\""
+		" value=\"%s\"></label>", again ? sticky(r, "note") : "");
 }
 
 /* ---- the tree page ---- */
@@ -221,8 +251,9 @@ static void tree_page(struct req *r)
 		kind_options(r, ORG_COMMITTEE);
 		html(r, "</select></label><label>Cấp (0–9) <input type=\"number\" name=\"level\""
 			" min=\"0\" max=\"9\" value=\"1\"></label>");
-		date_field(r, "Ngày thành lập");
-		note_field(r);
+		bool again = r->method == HTTP_POST && strcmp(r->path, "/orgs") == 0;
+		date_field(r, again, "Ngày thành lập");
+		note_field(r, again);
 		html(r, "<p><button type=\"submit\" class=\"primary\">Thành lập</button></p></form>");
 	}
 	html(r, "<p><a href=\"/orgs/import\">Nhập cơ cấu tổ chức từ tệp CSV</a></p>");
@@ -244,22 +275,25 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 		      const struct org *siblings, int nsib)
 {
 	int64_t id = o->id;
+	bool again; /* this form was just sent and refused: open, as typed */
 	html(r, "<section class=\"forms\"><h2>Thay đổi cơ cấu</h2>"
 		"<p class=\"muted\">Mỗi thay đổi có hiệu lực từ ngày được chọn; lịch sử trước"
 		" ngày đó được giữ nguyên.</p>");
 
-	html(r, "<details><summary>Đổi tên</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/rename\">", id);
+	again = resubmitted(r, id, "rename");
+	html(r, "<details%r><summary>Đổi tên</summary>"
+		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/rename\">", again ? " open" : "", id);
 	html_csrf_field(r);
 	html(r, "<label>Tên mới <input name=\"name\" required maxlength=\"200\" value=\"%s\"></label>"
 		"<label>Tên viết tắt <input name=\"short_name\" maxlength=\"30\" value=\"%s\"></label>",
-	     o->name, o->short_name);
-	date_field(r, "Có hiệu lực từ ngày");
-	note_field(r);
+	     again ? sticky(r, "name") : o->name, again ? sticky(r, "short_name") : o->short_name);
+	date_field(r, again, "Có hiệu lực từ ngày");
+	note_field(r, again);
 	html(r, "<p><button type=\"submit\">Đổi tên</button></p></form></details>");
 
-	html(r, "<details><summary>Chuyển trực thuộc</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/move\">", id);
+	again = resubmitted(r, id, "move");
+	html(r, "<details%r><summary>Chuyển trực thuộc</summary>"
+		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/move\">", again ? " open" : "", id);
 	html_csrf_field(r);
 	html(r, "<label>Tổ chức cấp trên mới <select name=\"parent_id\">"
 		"<option value=\"\">— chọn —</option>");
@@ -267,26 +301,29 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 	org_select_options(r, siblings, nsib, id);
 	html(r, "</select></label><label>hoặc mã số tổ chức cấp trên"
 		" <input type=\"number\" name=\"parent_other\" min=\"1\"></label>");
-	date_field(r, "Có hiệu lực từ ngày");
-	note_field(r);
+	date_field(r, again, "Có hiệu lực từ ngày");
+	note_field(r, again);
 	html(r, "<p><button type=\"submit\">Chuyển</button></p></form></details>");
 
-	html(r, "<details><summary>Thành lập tổ chức trực thuộc</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/children\">", id);
+	again = resubmitted(r, id, "children");
+	html(r, "<details%r><summary>Thành lập tổ chức trực thuộc</summary>"
+		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/children\">", again ? " open" : "", id);
 	html_csrf_field(r);
-	html(r, "<label>Tên tổ chức <input name=\"name\" required maxlength=\"200\"></label>"
-		"<label>Tên viết tắt <input name=\"short_name\" maxlength=\"30\"></label>"
-		"<label>Loại <select name=\"kind\">");
+	html(r, "<label>Tên tổ chức <input name=\"name\" required maxlength=\"200\" value=\"%s\">"
+		"</label><label>Tên viết tắt <input name=\"short_name\" maxlength=\"30\" value=\"%s\">"
+		"</label><label>Loại <select name=\"kind\">",
+	     again ? sticky(r, "name") : "", again ? sticky(r, "short_name") : "");
 	kind_options(r, o->level + 1 >= ORG_LEVEL_CELL ? ORG_CELL : ORG_COMMITTEE);
 	html(r, "</select></label><label>Cấp (0–9) <input type=\"number\" name=\"level\" min=\"0\""
 		" max=\"9\" value=\"%d\"></label>",
 	     o->level < ORG_LEVEL_MAX ? o->level + 1 : ORG_LEVEL_MAX);
-	date_field(r, "Ngày thành lập");
-	note_field(r);
+	date_field(r, again, "Ngày thành lập");
+	note_field(r, again);
 	html(r, "<p><button type=\"submit\">Thành lập</button></p></form></details>");
 
-	html(r, "<details><summary>Hợp nhất tổ chức khác vào tổ chức này</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/merge\">", id);
+	again = resubmitted(r, id, "merge");
+	html(r, "<details%r><summary>Hợp nhất tổ chức khác vào tổ chức này</summary>"
+		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/merge\">", again ? " open" : "", id);
 	html_csrf_field(r);
 	html(r, "<fieldset><legend>Các tổ chức được hợp nhất (kết thúc hoạt động; tổ chức"
 		" trực thuộc của chúng chuyển về tổ chức này)</legend>");
@@ -296,13 +333,14 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 				"</label>", siblings[i].id, siblings[i].name);
 	html(r, "<label>Mã số tổ chức khác <input type=\"number\" name=\"source_ids\" min=\"1\">"
 		"</label></fieldset>");
-	date_field(r, "Có hiệu lực từ ngày");
-	note_field(r);
+	date_field(r, again, "Có hiệu lực từ ngày");
+	note_field(r, again);
 	html(r, "<p><button type=\"submit\">Hợp nhất</button></p></form></details>");
 
-	html(r, "<details><summary>Hợp nhất tổ chức này (cùng các tổ chức được chọn) vào một"
+	again = resubmitted(r, id, "merge-new");
+	html(r, "<details%r><summary>Hợp nhất tổ chức này (cùng các tổ chức được chọn) vào một"
 		" tổ chức mới</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/merge-new\">", id);
+		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/merge-new\">", again ? " open" : "", id);
 	html_csrf_field(r);
 	html(r, "<fieldset><legend>Hợp nhất cùng</legend>");
 	for (int i = 0; i < nsib; i++)
@@ -316,12 +354,13 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 		html(r, "<option value=\"%D\"%r>%s</option>", path[i].id,
 		     path[i].id == o->parent_id ? " selected" : "", path[i].name);
 	html(r, "</select></label>");
-	date_field(r, "Có hiệu lực từ ngày");
-	note_field(r);
+	date_field(r, again, "Có hiệu lực từ ngày");
+	note_field(r, again);
 	html(r, "<p><button type=\"submit\">Thành lập và hợp nhất</button></p></form></details>");
 
-	html(r, "<details><summary>Chia tách</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/split\">", id);
+	again = resubmitted(r, id, "split");
+	html(r, "<details%r><summary>Chia tách</summary>"
+		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/split\">", again ? " open" : "", id);
 	html_csrf_field(r);
 	html(r, "<p class=\"muted\">Các tổ chức mới cùng loại, cùng cấp và cùng trực thuộc như"
 		" tổ chức này.</p>");
@@ -332,20 +371,21 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 		     i, i, i == 1 ? " required" : "", i);
 	html(r, "<label><input type=\"checkbox\" name=\"dissolve_source\" value=\"1\"> Giải thể"
 		" tổ chức bị chia tách</label>");
-	date_field(r, "Có hiệu lực từ ngày");
-	note_field(r);
+	date_field(r, again, "Có hiệu lực từ ngày");
+	note_field(r, again);
 	html(r, "<p><button type=\"submit\">Chia tách</button></p></form></details>");
 
-	html(r, "<details><summary>Giải thể</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/dissolve\">", id);
+	again = resubmitted(r, id, "dissolve");
+	html(r, "<details%r><summary>Giải thể</summary>"
+		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/dissolve\">", again ? " open" : "", id);
 	html_csrf_field(r);
 	html(r, "<label>Chuyển các tổ chức trực thuộc về <select name=\"children_to\">"
 		"<option value=\"\">— không có tổ chức trực thuộc —</option>");
 	org_select_options(r, path, npath, 0);
 	org_select_options(r, siblings, nsib, id);
 	html(r, "</select></label>");
-	date_field(r, "Giải thể từ ngày");
-	note_field(r);
+	date_field(r, again, "Giải thể từ ngày");
+	note_field(r, again);
 	html(r, "<p><button type=\"submit\" class=\"danger\">Giải thể</button></p></form></details>");
 	html(r, "</section>");
 }
@@ -359,7 +399,7 @@ static void history_section(struct req *r, int64_t id, const struct org_history 
 		html(r, "<tr><td>%t</td><td>%t</td><td>%s</td><td>%s</td><td>", v->valid_from,
 		     v->valid_to, v->name, v->short_name);
 		if (v->parent_id)
-			html(r, "<a href=\"/orgs/%D\">%s</a>", v->parent_id, v->parent_name);
+			org_ref(r, v->parent_id, v->parent_name);
 		html(r, "</td></tr>");
 	}
 	html(r, "</tbody></table>");
@@ -374,35 +414,38 @@ static void history_section(struct req *r, int64_t id, const struct org_history 
 		case ORG_EVENT_CREATE:
 			if (e->ev.org_id == id)
 				html(r, "Thành lập «%s»", e->ev.new_value);
-			else
-				html(r, "Thành lập tổ chức trực thuộc <a href=\"/orgs/%D\">%s</a>",
-				     e->ev.org_id, e->ev.new_value);
+			else {
+				html(r, "Thành lập tổ chức trực thuộc ");
+				org_ref(r, e->ev.org_id, e->ev.new_value);
+			}
 			break;
 		case ORG_EVENT_RENAME:
 			html(r, "«%s» → «%s»", e->ev.old_value, e->ev.new_value);
 			break;
 		case ORG_EVENT_MOVE:
-			html(r, "<a href=\"/orgs/%D\">%s</a>: từ «%s» sang ", e->ev.org_id,
-			     e->org_name, e->ev.old_value);
+			org_ref(r, e->ev.org_id, e->org_name);
+			html(r, ": từ «%s» sang ", e->ev.old_value);
 			if (e->ev.other_org_id)
-				html(r, "<a href=\"/orgs/%D\">%s</a>", e->ev.other_org_id, e->other_name);
+				org_ref(r, e->ev.other_org_id, e->other_name);
 			else
 				html(r, "cấp cao nhất");
 			break;
 		case ORG_EVENT_MERGE:
-			html(r, "<a href=\"/orgs/%D\">%s</a> hợp nhất vào <a href=\"/orgs/%D\">%s</a>",
-			     e->ev.org_id, e->ev.old_value, e->ev.other_org_id, e->ev.new_value);
+			org_ref(r, e->ev.org_id, e->ev.old_value);
+			html(r, " hợp nhất vào ");
+			org_ref(r, e->ev.other_org_id, e->ev.new_value);
 			break;
 		case ORG_EVENT_SPLIT:
-			html(r, "<a href=\"/orgs/%D\">%s</a> chia tách, thành lập "
-				"<a href=\"/orgs/%D\">%s</a>", e->ev.org_id, e->ev.old_value,
-			     e->ev.other_org_id, e->ev.new_value);
+			org_ref(r, e->ev.org_id, e->ev.old_value);
+			html(r, " chia tách, thành lập ");
+			org_ref(r, e->ev.other_org_id, e->ev.new_value);
 			break;
 		case ORG_EVENT_DISSOLVE:
 			html(r, "Giải thể «%s»", e->ev.old_value);
-			if (e->ev.other_org_id)
-				html(r, "; tổ chức trực thuộc chuyển về <a href=\"/orgs/%D\">%s</a>",
-				     e->ev.other_org_id, e->other_name);
+			if (e->ev.other_org_id) {
+				html(r, "; tổ chức trực thuộc chuyển về ");
+				org_ref(r, e->ev.other_org_id, e->other_name);
+			}
 			break;
 		default:
 			break;

@@ -167,7 +167,6 @@ test('the pages carry a strict CSP, and the watcher sees a violation', async () 
 // of failing every test). Fixed when the server answers the request or the
 // layout declares an icon (e.g. <link rel="icon" href="data:,">).
 test('the browser finds a favicon', {
-  todo: 'GET /favicon.ico answers 404 and the layout declares no icon: a console error on first load',
 }, async () => {
   const { context, page } = await openPage(browser, server.url);
   try {

@@ -115,10 +115,6 @@ test('the documents register lists 35-CT/TW', async () => {
 // (Đảng ủy Khối Doanh nghiệp tỉnh, dissolved 01/02/2025) drop out of the list
 // although each one still opens by its id.
 test('the province office sees the Politburo\'s directives and its own past orgs\' documents', {
-  todo: 'as vanphong, /documents and GET /api/v1/documents show 22 of 39 documents: none issued by '
-    + 'the Bộ Chính trị, Ban Bí thư or Văn phòng Trung ương (35-CT/TW, 05-CT/TW, 101-QĐ/TW…; '
-    + 'GET /api/v1/documents/6 answers 403) nor by the dissolved Đảng ủy Khối Doanh nghiệp tỉnh '
-    + '(65-KH/ĐUK…, though GET /api/v1/documents/39 answers 200)',
 }, async () => {
   const { page, watch } = session;
   await registerShows35(page, watch);
