@@ -39,6 +39,9 @@ struct actor {
 	int n_read_roots;
 	int64_t *manage_roots; /* subtrees whose structure the actor may edit */
 	int n_manage_roots;
+	/* Read checks already answered for this actor (a page checks the same
+	 * orgs many times); kept by scope.c, reset when the scope loads. */
+	struct scope_memo *read_memo;
 };
 
 struct app_ctx {

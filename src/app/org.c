@@ -9,6 +9,7 @@
  */
 #include "core/common.h"
 #include "app/org.h"
+#include "store/person.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/num.h"
@@ -327,11 +328,11 @@ static int apply_version(struct app_ctx *ctx, const struct org_version *v, int32
 /* The org's name as of day (or nearest), for event texts; "" for 0. */
 static const char *name_of(struct app_ctx *ctx, int64_t id, int32_t day)
 {
-	struct org o;
+	const char *name = "";
 	struct kh_error e;
-	if (!id || store_org_get_nearest(ctx->store, ctx->arena, id, day, &o, &e))
+	if (!id || store_org_name_near(ctx->store, ctx->arena, id, day, &name, &e))
 		return "";
-	return o.name;
+	return name;
 }
 
 struct name_memo {

@@ -44,6 +44,7 @@ int app_scope_load(struct app_ctx *ctx, struct kh_error *err)
 	}
 	a->act_orgs = a->read_roots = a->manage_roots = NULL;
 	a->n_act_orgs = a->n_read_roots = a->n_manage_roots = 0;
+	a->read_memo = NULL;
 	if (a->person_id) {
 		rc = store_positions_current_of_person(ctx->store, ctx->arena, a->person_id,
 						       ctx->today, &pos, &npos, err);
@@ -81,19 +82,22 @@ int app_scope_load(struct app_ctx *ctx, struct kh_error *err)
 static int judge_day(struct app_ctx *ctx, int64_t org_id, int32_t *day, bool *known,
 		     struct kh_error *err)
 {
-	struct org o;
-	int rc = store_org_get_nearest(ctx->store, ctx->arena, org_id, ctx->today, &o, err);
+	int32_t from, to;
+	struct kh_error e;
+	int rc = store_org_span(ctx->store, org_id, &from, &to, &e);
 	*day = ctx->today;
 	*known = false;
 	if (rc == KH_ENOTFOUND)
 		return 0;
-	if (rc)
+	if (rc) {
+		kh_fail(err, e.code, e.field, "%s", e.message);
 		return rc;
+	}
 	*known = true;
-	if (o.valid_to && ctx->today >= o.valid_to)
-		*day = o.valid_to - 1;
-	else if (ctx->today < o.valid_from)
-		*day = o.valid_from;
+	if (to && ctx->today >= to)
+		*day = to - 1;
+	else if (ctx->today < from)
+		*day = from;
 	return 0;
 }
 
@@ -124,17 +128,41 @@ static int within(struct app_ctx *ctx, int64_t org_id, const int64_t *roots, int
 	return 0;
 }
 
+struct scope_memo {
+	int n;
+	struct {
+		int64_t org_id;
+		bool in;
+	} e[64];
+};
+
 int app_can_read_org(struct app_ctx *ctx, int64_t org_id, struct kh_error *err)
 {
-	bool in;
+	bool in = false, memoized = false;
 	if (app_sees_all(ctx))
 		return 0;
 	int rc = app_scope_load(ctx, err);
 	if (rc)
 		return rc;
-	rc = within(ctx, org_id, ctx->actor->read_roots, ctx->actor->n_read_roots, &in, err);
-	if (rc)
-		return rc;
+	struct scope_memo *m = ctx->actor->read_memo;
+	for (int i = 0; m && i < m->n && !memoized; i++)
+		if (m->e[i].org_id == org_id) {
+			in = m->e[i].in;
+			memoized = true;
+		}
+	if (!memoized) {
+		rc = within(ctx, org_id, ctx->actor->read_roots, ctx->actor->n_read_roots, &in,
+			    err);
+		if (rc)
+			return rc;
+		if (!m)
+			m = ctx->actor->read_memo = arena_alloc(ctx->arena, sizeof(*m));
+		if (m->n < (int)KH_ARRAY_LEN(m->e)) {
+			m->e[m->n].org_id = org_id;
+			m->e[m->n].in = in;
+			m->n++;
+		}
+	}
 	if (in)
 		return 0;
 	return kh_fail(err, KH_EFORBIDDEN, NULL,

@@ -203,6 +203,24 @@ int store_org_children(struct store *s, struct arena *a, int64_t parent_id, int3
 	return 0;
 }
 
+int store_org_span(struct store *s, int64_t id, int32_t *from, int32_t *to,
+		   struct kh_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT valid_from, valid_to FROM orgs WHERE id = ?1", err);
+	if (!st)
+		return fail_stmt(err);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*from = sqlite3_column_int(st, 0);
+		*to = sqlite3_column_type(st, 1) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return kh_fail(err, KH_ENOTFOUND, NULL, "Không tìm thấy tổ chức");
+	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, rc, err);
+}
+
 int store_org_ancestors(struct store *s, struct arena *a, int64_t id, int32_t day,
 			int64_t **out, int *n, struct kh_error *err)
 {

@@ -50,6 +50,12 @@ int store_org_get_nearest(struct store *s, struct arena *a, int64_t id, int32_t 
 int store_org_children(struct store *s, struct arena *a, int64_t parent_id, int32_t day,
 		       struct org **out, int *n, struct kh_error *err) KH_MUST_CHECK;
 
+/* The org's lifetime: *from its first day, *to the first day it no longer
+ * exists (0 = still exists). KH_ENOTFOUND for an unknown id. One indexed
+ * read, for the scope checks that run many times per page. */
+int store_org_span(struct store *s, int64_t id, int32_t *from, int32_t *to,
+		   struct kh_error *err) KH_MUST_CHECK;
+
 /* The chain from id up to its root as of day: (*out)[0] = id, then its
  * parent, and so on (at most 64 entries). An org absent that day yields just
  * itself. */
