@@ -17,6 +17,9 @@ db="$dir/bench.db"
 "$BIN" init --db "$db" >/dev/null
 "$BIN" demo --db "$db" >/dev/null
 token=$("$BIN" token add --db "$db" --username admin)
+# The Chánh Văn phòng Tỉnh ủy: a scoped user, so every page pays for its
+# authorization checks.
+scoped=$("$BIN" token add --db "$db" --username vanphong)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$BIN" serve --db "$db" --listen "127.0.0.1:$port" --quiet 2>"$dir/server.log" &
 pid=$!
@@ -28,8 +31,14 @@ org=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/
       python3 -c 'import json,sys; d=json.load(sys.stdin); print([r for r in d["results"] if r["type"]=="org"][0]["id"])')
 
 echo "kehoach $("$BIN" --version | cut -d' ' -f2), $(nproc) cores, wrk -t2 -c$CONNS -d${DURATION}s, org $org"
-for path in "/api/v1/orgs/$org" "/orgs/$org" "/healthz"; do
-	echo "== GET $path"
-	wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Authorization: Bearer $token" \
-		"http://127.0.0.1:$port$path" | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'
-done
+run() { # WHO TOKEN PATH
+	echo "== GET $3 ($1)"
+	wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "Authorization: Bearer $2" \
+		"http://127.0.0.1:$port$3" | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx|Socket errors'
+}
+run admin "$token" "/api/v1/orgs/$org"
+run vanphong "$scoped" "/api/v1/orgs/$org"
+run admin "$token" "/orgs/$org"
+run vanphong "$scoped" "/orgs/$org"
+run vanphong "$scoped" "/api/v1/search?q=tinh+uy"
+run admin "$token" "/healthz"
