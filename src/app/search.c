@@ -76,13 +76,27 @@ static char *fold_query(const char *q)
 	return f;
 }
 
+/* Whether the query occurs in t as a phrase starting at a word: "tinh uy"
+ * in "van phong tinh uy", not in "uy ban … tinh". */
+static bool has_phrase(const char *t, const char *folded_q, size_t qlen)
+{
+	for (const char *p = strstr(t, folded_q); p; p = strstr(p + 1, folded_q))
+		if (p == t || p[-1] == ' ')
+			return true;
+	return qlen == 0;
+}
+
+/* Best first: the title is the query (4), starts with it (3), holds it as a
+ * phrase (2); the indexed text starts with it (1); the words only (0). */
 static int tier_of(const struct search_row *r, const char *folded_q, size_t qlen)
 {
 	char *t = fold_query(r->title);
 	int tier = r->prefix ? 1 : 0;
 	if (strcmp(t, folded_q) == 0)
-		tier = 3;
+		tier = 4;
 	else if (strncmp(t, folded_q, qlen) == 0)
+		tier = 3;
+	else if (has_phrase(t, folded_q, qlen))
 		tier = 2;
 	free(t);
 	return tier;

@@ -27,3 +27,15 @@ test('an account without a person is told it has no scope', async () => {
   assert.match(r.text, /chưa gắn với cán bộ, đảng viên nào/);
   assert.doesNotMatch(r.text, /Phạm vi làm việc/);
 });
+
+test('search ranks the query as a phrase before scattered words', async () => {
+  const c = client(srv.url, await login(srv.url, 'vanphong'));
+  const r = await c('GET', '/api/v1/search?q=tinh%20uy&limit=50');
+  assert.equal(r.status, 200);
+  const titles = r.json.results.map((x) => x.title);
+  assert.equal(titles[0], 'Tỉnh ủy Sơn Nam');
+  const phrase = titles.indexOf('Văn phòng Tỉnh ủy');
+  const scattered = titles.indexOf('Ủy ban Kiểm tra Đảng ủy UBND tỉnh');
+  assert.ok(phrase > 0, 'Văn phòng Tỉnh ủy is found');
+  assert.ok(scattered < 0 || phrase < scattered, `phrase ${phrase} before scattered ${scattered}`);
+});
