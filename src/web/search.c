@@ -62,7 +62,11 @@ static void search_page(struct req *r)
 		html(r, "<p>Không tìm thấy kết quả nào cho «%s»%s.</p>", q,
 		     utf8_char_count(q) < 2 ? " (cần ít nhất hai ký tự)" : "");
 	} else {
-		html(r, "<p class=\"muted\">%d kết quả cho «%s».</p>", n, q);
+		if (n >= SEARCH_LIMIT_MAX)
+			html(r, "<p class=\"muted\">%d kết quả phù hợp nhất cho «%s»; thêm từ khóa để"
+				" thu hẹp.</p>", n, q);
+		else
+			html(r, "<p class=\"muted\">%d kết quả cho «%s».</p>", n, q);
 		for (int t = SEARCH_ORG; t <= SEARCH_PLAN; t++) {
 			int shown = 0;
 			for (int i = 0; i < n; i++) {
