@@ -42,7 +42,7 @@ bench: build
 	bench/run.sh
 
 format:
-	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c')
+	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD)

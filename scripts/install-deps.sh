@@ -9,7 +9,7 @@ what=${1:-test}
 
 build_pkgs=(build-essential cmake pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
             libsodium-dev libutf8proc-dev sqlite3)
-test_pkgs=(libcmocka-dev nodejs npm chromium clang libclang-rt-14-dev wrk fonts-liberation)
+test_pkgs=(libcmocka-dev nodejs npm chromium clang clang-format libclang-rt-14-dev wrk fonts-liberation)
 
 pkgs=("${build_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

@@ -44,17 +44,16 @@ int app_require_admin(struct app_ctx *ctx, struct kh_error *err)
 	return kh_fail(err, KH_EFORBIDDEN, NULL, "Chỉ quản trị viên được làm việc này");
 }
 
-int app_audit(struct app_ctx *ctx, const char *action, const char *entity,
-	      int64_t entity_id, const char *before, const char *after,
-	      struct kh_error *err)
+int app_audit(struct app_ctx *ctx, const char *action, const char *entity, int64_t entity_id,
+	      const char *before, const char *after, struct kh_error *err)
 {
 	int64_t uid = ctx->actor ? ctx->actor->user_id : 0;
-	return store_audit(ctx->store, ctx->now, uid, action, entity, entity_id, before,
-			   after, err);
+	return store_audit(ctx->store, ctx->now, uid, action, entity, entity_id, before, after,
+			   err);
 }
 
-int app_check_name(const char *field, const char *label, const char *value,
-		   size_t max_chars, bool required, struct kh_error *err)
+int app_check_name(const char *field, const char *label, const char *value, size_t max_chars,
+		   bool required, struct kh_error *err)
 {
 	bool blank = true;
 	for (const char *p = value; p && *p && blank; p++)
@@ -67,8 +66,7 @@ int app_check_name(const char *field, const char *label, const char *value,
 		return 0;
 	}
 	if (text_has_controls(value))
-		return kh_fail(err, KH_EINVAL, field, "%s không được chứa ký tự điều khiển",
-			       label);
+		return kh_fail(err, KH_EINVAL, field, "%s không được chứa ký tự điều khiển", label);
 	if (utf8_char_count(value) > max_chars)
 		return kh_fail(err, KH_EINVAL, field, "%s dài quá %zu ký tự", label, max_chars);
 	return 0;

@@ -25,7 +25,7 @@
 #include "store/store.h"
 
 struct actor {
-	int64_t user_id;  /* 0 for the system */
+	int64_t user_id;   /* 0 for the system */
 	int64_t person_id; /* 0 when the account is not linked to a person */
 	const char *username;
 	bool is_admin;
@@ -33,9 +33,9 @@ struct actor {
 
 	/* The scope, filled by app_scope_load() (arena-allocated): */
 	bool scope_loaded;
-	int64_t *act_orgs;     /* orgs where the person holds a current position */
+	int64_t *act_orgs; /* orgs where the person holds a current position */
 	int n_act_orgs;
-	int64_t *read_roots;   /* subtrees the actor may read */
+	int64_t *read_roots; /* subtrees the actor may read */
 	int n_read_roots;
 	int64_t *manage_roots; /* subtrees whose structure the actor may edit */
 	int n_manage_roots;
@@ -48,8 +48,8 @@ struct app_ctx {
 	struct store *store;
 	struct arena *arena;
 	struct actor *actor;
-	int32_t today;   /* day number: the local date, or KH_TODAY for tests */
-	int64_t now;     /* unix seconds */
+	int32_t today; /* day number: the local date, or KH_TODAY for tests */
+	int64_t now;   /* unix seconds */
 };
 
 /* Fills ctx->today and ctx->now from the clock, honouring the KH_TODAY
@@ -76,14 +76,13 @@ bool app_sees_all(const struct app_ctx *ctx);
 
 /* Appends an audit entry for the acting user; call inside the write
  * transaction. before/after: JSON text or NULL. */
-int app_audit(struct app_ctx *ctx, const char *action, const char *entity,
-	      int64_t entity_id, const char *before, const char *after,
-	      struct kh_error *err) KH_MUST_CHECK;
+int app_audit(struct app_ctx *ctx, const char *action, const char *entity, int64_t entity_id,
+	      const char *before, const char *after, struct kh_error *err) KH_MUST_CHECK;
 
 /* Input validation helpers shared by use cases. Each returns 0 or KH_EINVAL
  * naming the field in a Vietnamese message. The text must already be valid
  * NFC UTF-8 (the web and CLI normalize at the boundary). */
-int app_check_name(const char *field, const char *label, const char *value,
-		   size_t max_chars, bool required, struct kh_error *err) KH_MUST_CHECK;
+int app_check_name(const char *field, const char *label, const char *value, size_t max_chars,
+		   bool required, struct kh_error *err) KH_MUST_CHECK;
 
 #endif

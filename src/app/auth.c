@@ -31,8 +31,7 @@
 #define API_TOKEN_PREFIX "kh_"
 
 static const char *const MSG_BAD_LOGIN = "Tên đăng nhập hoặc mật khẩu không đúng";
-static const char *const MSG_RATE =
-	"Đăng nhập sai quá nhiều lần, vui lòng thử lại sau ít phút";
+static const char *const MSG_RATE = "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau ít phút";
 
 /* ---- libsodium ---- */
 
@@ -79,8 +78,7 @@ static int password_hash(const char *password, char out[crypto_pwhash_STRBYTES],
 
 static bool password_matches(const char *hash, const char *password)
 {
-	return hash && *hash &&
-	       crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+	return hash && *hash && crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 }
 
 /* A random token of nbytes bytes as lowercase hex, in the arena. */
@@ -98,8 +96,8 @@ static char *random_hex(struct arena *a, size_t nbytes, const char *prefix)
 
 static void token_hash(const char *token, uint8_t out[TOKEN_HASH_LEN])
 {
-	crypto_generichash(out, TOKEN_HASH_LEN, (const unsigned char *)token, strlen(token),
-			   NULL, 0);
+	crypto_generichash(out, TOKEN_HASH_LEN, (const unsigned char *)token, strlen(token), NULL,
+			   0);
 }
 
 static bool is_lower_hex(const char *s, size_t n)
@@ -138,8 +136,7 @@ static const char *username_canon(struct arena *a, const char *in)
 	return out;
 }
 
-static int check_username(struct arena *a, const char *in, const char **out,
-			  struct kh_error *err)
+static int check_username(struct arena *a, const char *in, const char **out, struct kh_error *err)
 {
 	*out = username_canon(a, in);
 	if (*out)
@@ -248,8 +245,8 @@ static int is_limited(struct app_ctx *ctx, const char *key, int max, bool *limit
 /* The first step of a login: enforce the limit, count this attempt as a
  * failure, and read the account. *found tells whether it exists. */
 static int login_check(struct app_ctx *ctx, const char *ukey, const char *ikey,
-		       const char *username, struct user *user, const char **hash,
-		       bool *found, struct kh_error *err)
+		       const char *username, struct user *user, const char **hash, bool *found,
+		       struct kh_error *err)
 {
 	bool limited = false;
 	int rc = begin(ctx, err);
@@ -265,11 +262,11 @@ static int login_check(struct app_ctx *ctx, const char *ukey, const char *ikey,
 	}
 	if ((rc = store_login_attempt_prune(ctx->store, ctx->now - AUTH_FAILURE_WINDOW, err)))
 		goto out;
-	if (ukey && (rc = store_login_attempt_add(ctx->store, ukey, ctx->now,
-						  AUTH_FAILURE_WINDOW, err)))
+	if (ukey &&
+	    (rc = store_login_attempt_add(ctx->store, ukey, ctx->now, AUTH_FAILURE_WINDOW, err)))
 		goto out;
-	if (ikey && (rc = store_login_attempt_add(ctx->store, ikey, ctx->now,
-						  AUTH_FAILURE_WINDOW, err)))
+	if (ikey &&
+	    (rc = store_login_attempt_add(ctx->store, ikey, ctx->now, AUTH_FAILURE_WINDOW, err)))
 		goto out;
 	*found = false;
 	if (username) {
@@ -394,10 +391,11 @@ int app_auth_session(struct app_ctx *ctx, const char *token, struct actor *out,
 	if (!session_token_shape(token))
 		return kh_fail(err, KH_EUNAUTH, NULL, "Phiên đăng nhập không hợp lệ");
 	token_hash(token, th);
-	rc = store_session_find(ctx->store, ctx->arena, th, sizeof(th), &user, &csrf,
-				&expires_at, err);
+	rc = store_session_find(ctx->store, ctx->arena, th, sizeof(th), &user, &csrf, &expires_at,
+				err);
 	if (rc == KH_ENOTFOUND)
-		return kh_fail(err, KH_EUNAUTH, NULL, "Phiên đăng nhập không hợp lệ hoặc đã kết thúc");
+		return kh_fail(err, KH_EUNAUTH, NULL,
+			       "Phiên đăng nhập không hợp lệ hoặc đã kết thúc");
 	if (rc)
 		return rc;
 	if (expires_at <= ctx->now) {
@@ -419,8 +417,7 @@ int app_auth_session(struct app_ctx *ctx, const char *token, struct actor *out,
 	return 0;
 }
 
-int app_auth_bearer(struct app_ctx *ctx, const char *token, struct actor *out,
-		    struct kh_error *err)
+int app_auth_bearer(struct app_ctx *ctx, const char *token, struct actor *out, struct kh_error *err)
 {
 	uint8_t th[TOKEN_HASH_LEN];
 	struct user user;
@@ -436,7 +433,8 @@ int app_auth_bearer(struct app_ctx *ctx, const char *token, struct actor *out,
 	token_hash(token, th);
 	rc = store_token_find(ctx->store, ctx->arena, th, sizeof(th), &user, err);
 	if (rc == KH_ENOTFOUND)
-		return kh_fail(err, KH_EUNAUTH, NULL, "Mã truy cập không hợp lệ hoặc đã bị thu hồi");
+		return kh_fail(err, KH_EUNAUTH, NULL,
+			       "Mã truy cập không hợp lệ hoặc đã bị thu hồi");
 	if (rc)
 		return rc;
 	if (user.disabled)
@@ -448,8 +446,7 @@ int app_auth_bearer(struct app_ctx *ctx, const char *token, struct actor *out,
 /* ---- accounts ---- */
 
 int app_user_create(struct app_ctx *ctx, const char *username, const char *password,
-		    int64_t person_id, bool is_admin, struct user *out,
-		    struct kh_error *err)
+		    int64_t person_id, bool is_admin, struct user *out, struct kh_error *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	const char *name;
@@ -484,8 +481,7 @@ int app_user_create(struct app_ctx *ctx, const char *username, const char *passw
 		goto out;
 	if ((rc = store_user_get(ctx->store, ctx->arena, id, &created, err)))
 		goto out;
-	rc = app_audit(ctx, "user.create", "user", id, NULL, user_json(ctx->arena, &created),
-		       err);
+	rc = app_audit(ctx, "user.create", "user", id, NULL, user_json(ctx->arena, &created), err);
 out:
 	rc = commit_or_rollback(ctx, rc, err);
 out_hash:
@@ -529,16 +525,17 @@ int app_user_update(struct app_ctx *ctx, int64_t id, const struct user_update *u
 		after.disabled = upd->disabled;
 	if (upd->set_person)
 		after.person_id = upd->person_id;
-	if (is_self(ctx, id) && ((before.is_admin && !after.is_admin) ||
-				 (!before.disabled && after.disabled))) {
-		rc = kh_fail(err, KH_ECONFLICT, NULL,
-			     "Bạn không thể tự khóa tài khoản hay tự bỏ quyền quản trị của chính mình");
+	if (is_self(ctx, id) &&
+	    ((before.is_admin && !after.is_admin) || (!before.disabled && after.disabled))) {
+		rc = kh_fail(
+			err, KH_ECONFLICT, NULL,
+			"Bạn không thể tự khóa tài khoản hay tự bỏ quyền quản trị của chính mình");
 		goto out;
 	}
 	if (after.person_id != before.person_id && (rc = check_person(ctx, after.person_id, err)))
 		goto out;
-	if ((rc = store_user_update(ctx->store, id, after.is_admin, after.disabled,
-				    after.person_id, err)))
+	if ((rc = store_user_update(ctx->store, id, after.is_admin, after.disabled, after.person_id,
+				    err)))
 		goto out;
 	if (after.disabled && !before.disabled &&
 	    (rc = store_session_delete_user(ctx->store, id, err)))
@@ -572,7 +569,8 @@ int app_user_set_password(struct app_ctx *ctx, int64_t id, const char *old_passw
 		if ((rc = store_user_password_hash(ctx->store, ctx->arena, id, &current, err)))
 			return rc;
 		if (!old_password || !password_matches(current, old_password))
-			return kh_fail(err, KH_EINVAL, "old_password", "Mật khẩu hiện tại không đúng");
+			return kh_fail(err, KH_EINVAL, "old_password",
+				       "Mật khẩu hiện tại không đúng");
 	}
 	if ((rc = password_hash(new_password, hash, err)))
 		return rc;
@@ -613,7 +611,8 @@ int app_token_create(struct app_ctx *ctx, const char *username, const char *labe
 		return rc;
 	rc = store_user_find(ctx->store, ctx->arena, name, &user, NULL, err);
 	if (rc == KH_ENOTFOUND)
-		return kh_fail(err, KH_ENOTFOUND, "username", "Không tìm thấy tài khoản «%s»", name);
+		return kh_fail(err, KH_ENOTFOUND, "username", "Không tìm thấy tài khoản «%s»",
+			       name);
 	if (rc)
 		return rc;
 	if (!app_sees_all(ctx) && !is_self(ctx, user.id))
@@ -628,8 +627,8 @@ int app_token_create(struct app_ctx *ctx, const char *username, const char *labe
 				     err)))
 		goto out;
 	{
-		json_t *o = json_pack("{s:I, s:s, s:s}", "user_id", (json_int_t)user.id,
-				      "username", user.username, "label", label ? label : "");
+		json_t *o = json_pack("{s:I, s:s, s:s}", "user_id", (json_int_t)user.id, "username",
+				      user.username, "label", label ? label : "");
 		char *after = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
 		json_decref(o);
 		rc = app_audit(ctx, "token.create", "api_token", id, NULL, after, err);

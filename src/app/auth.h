@@ -16,14 +16,14 @@
 
 /* Session lifetime (seconds) and login rate limit. */
 #define AUTH_SESSION_TTL (8 * 3600)
-#define AUTH_MAX_FAILURES 5        /* per username… */
+#define AUTH_MAX_FAILURES 5 /* per username… */
 /* …and per client address, higher: a whole office often shares one address
  * behind NAT, and five typos among its staff must not lock everyone out. */
 #define AUTH_MAX_FAILURES_PER_ADDRESS 30
-#define AUTH_FAILURE_WINDOW 900    /* …within this many seconds */
+#define AUTH_FAILURE_WINDOW 900 /* …within this many seconds */
 
 struct app_session {
-	const char *token;      /* the cookie value (arena) */
+	const char *token;	/* the cookie value (arena) */
 	const char *csrf_token; /* to echo in forms and X-CSRF-Token (arena) */
 	int64_t expires_at;
 	struct user user;

@@ -104,13 +104,15 @@ static int load_change(struct app_ctx *ctx, const struct demo_data *d, struct ke
 	case DEMO_CREATE: {
 		const struct demo_org *o = demo_org_find(d, c->target_key);
 		if (!o)
-			return kh_fail(err, KH_EINTERNAL, NULL, "Dữ liệu mẫu: thiếu %s", c->target_key);
+			return kh_fail(err, KH_EINTERNAL, NULL, "Dữ liệu mẫu: thiếu %s",
+				       c->target_key);
 		return load_org(ctx, orgs, o, err);
 	}
 	case DEMO_SPLIT: {
 		const struct demo_org *o = demo_org_find(d, c->target_key);
 		if (!o || !id)
-			return kh_fail(err, KH_EINTERNAL, NULL, "Dữ liệu mẫu: chia tách %s", c->org_key);
+			return kh_fail(err, KH_EINTERNAL, NULL, "Dữ liệu mẫu: chia tách %s",
+				       c->org_key);
 		struct org_split_part part = {o->name, o->short_name};
 		int64_t *new_ids = NULL;
 		rc = app_org_split(ctx, id, &part, 1, date, false, c->note, &new_ids, err);
@@ -149,9 +151,10 @@ int app_demo_load(struct app_ctx *ctx, struct demo_report *out, struct kh_error 
 	if ((rc = store_stats_get(ctx->store, &stats, err)))
 		goto out;
 	if (stats.orgs > 0) {
-		rc = kh_fail(err, KH_ECONFLICT, NULL,
-			     "Cơ sở dữ liệu đã có %lld tổ chức: chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu mới",
-			     (long long)stats.orgs);
+		rc = kh_fail(
+			err, KH_ECONFLICT, NULL,
+			"Cơ sở dữ liệu đã có %lld tổ chức: chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu mới",
+			(long long)stats.orgs);
 		goto out;
 	}
 
@@ -241,11 +244,13 @@ int app_demo_load(struct app_ctx *ctx, struct demo_report *out, struct kh_error 
 		const struct demo_user *u = &d->users[i];
 		struct user rec;
 		int64_t person = keymap_get(&people, u->person_key);
-		if ((rc = app_user_create(ctx, u->username, d->password, person, u->admin, &rec, err))) {
+		if ((rc = app_user_create(ctx, u->username, d->password, person, u->admin, &rec,
+					  err))) {
 			rc = context_fail(err, "tài khoản", u->username);
 			goto out;
 		}
-		const struct demo_person *p = u->person_key ? demo_person_find(d, u->person_key) : NULL;
+		const struct demo_person *p =
+			u->person_key ? demo_person_find(d, u->person_key) : NULL;
 		struct demo_account *a = &out->accounts[out->n_accounts++];
 		a->username = u->username;
 		a->person_name = p ? p->full_name : "";

@@ -35,6 +35,7 @@
 
 /* ---- the org tree ---- */
 
+/* clang-format off */
 static const struct demo_org orgs[] = {
 	/* Central level: issuers of the central documents; no people. */
 	{"tw", NULL, "Ban Chấp hành Trung ương Đảng", "TW", "committee", 0, D_CENTRAL},
@@ -222,13 +223,12 @@ static const struct demo_org orgs[] = {
 	{"x_yenhoa", "tu", "Đảng bộ xã Yên Hòa", "ĐU", "committee", 3, D_JUL25},
 	{"x_phuson", "tu", "Đảng bộ xã Phú Sơn", "ĐU", "committee", 3, D_JUL25},
 };
+/* clang-format on */
 
 /* ---- dated changes ---- */
 
-#define QD_UB \
-	"Thành lập theo Quyết định số 1205-QĐ/TU ngày 31-01-2025 của Ban Thường vụ Tỉnh ủy"
-#define QD_CQD \
-	"Thành lập theo Quyết định số 1206-QĐ/TU ngày 31-01-2025 của Ban Thường vụ Tỉnh ủy"
+#define QD_UB "Thành lập theo Quyết định số 1205-QĐ/TU ngày 31-01-2025 của Ban Thường vụ Tỉnh ủy"
+#define QD_CQD "Thành lập theo Quyết định số 1206-QĐ/TU ngày 31-01-2025 của Ban Thường vụ Tỉnh ủy"
 #define QD_KHOI "Theo Quyết định số 1207-QĐ/TU ngày 31-01-2025 của Ban Thường vụ Tỉnh ủy"
 #define QD_TGDV "Theo Quyết định số 1251-QĐ/TU ngày 26-02-2025 của Ban Thường vụ Tỉnh ủy"
 #define QD_XA "Theo Quyết định số 1498-QĐ/TU ngày 28-6-2025 của Ban Thường vụ Tỉnh ủy"
@@ -250,6 +250,7 @@ static const struct demo_org orgs[] = {
 		d, DEMO_DISSOLVE, o, NULL, NULL, NULL, n \
 	}
 
+/* clang-format off */
 static const struct demo_change changes[] = {
 	{"2018-01-01", DEMO_SPLIT, "cb_bv_noi", "cb_bv_cls", NULL, NULL,
 	 "Tách các khoa cận lâm sàng khỏi Chi bộ Khối Nội theo Quyết định của Đảng ủy Bệnh viện"},
@@ -394,9 +395,11 @@ static const struct demo_change changes[] = {
 	MOVE(D_JUL25, "hccb", "mttq", "Trực thuộc Ủy ban MTTQ Việt Nam tỉnh"),
 	MOVE(D_JUL25, "ldld", "mttq", "Trực thuộc Ủy ban MTTQ Việt Nam tỉnh"),
 };
+/* clang-format on */
 
 /* ---- documents ---- */
 
+/* clang-format off */
 static const struct demo_document documents[] = {
 	/* Central. Numbers, dates and issuers as published. */
 	{"d_dh12", "NQ", "", "2016-01-28", "tw",
@@ -526,7 +529,9 @@ static const struct demo_document documents[] = {
 	 "Kế hoạch sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ Khối Doanh nghiệp lần "
 	 "thứ II và đại hội đảng cấp cơ sở nhiệm kỳ 2015 – 2020"},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct demo_document_link links[] = {
 	{"d_04nq", "d_dh12", "based_on"},         {"d_55qd", "d_04nq", "implements"},
 	{"d_121kl", "d_18nq", "based_on"},        {"d_124qd", "d_132qd", "replaces"},
@@ -544,9 +549,11 @@ static const struct demo_document_link links[] = {
 	{"d_203cv", "d_2749cv", "based_on"},      {"d_203cv", "d_dh12", "implements"},
 	{"d_65kh_duk", "d_316kh", "based_on"},    {"d_65kh_duk", "d_dhduk2", "implements"},
 };
+/* clang-format on */
 
 /* ---- key people (external ids are filled in by the builder) ---- */
 
+/* clang-format off */
 static const struct demo_person key_people[] = {
 	/* Provincial leaders. */
 	{"p_bt1", "Nguyễn Văn An", 1955, "nam", "cb_dt_bachdang", "cb_dt_bachdang", NULL, true,
@@ -656,6 +663,7 @@ static const struct demo_person key_people[] = {
 	{"p_bithu_chibo", "Phạm Thị Huệ", 1970, "nu", "cb_tph_dongxuan", "cb_tph_dongxuan", NULL,
 	 false, NULL},
 };
+/* clang-format on */
 
 /* ---- key positions ---- */
 
@@ -664,6 +672,7 @@ static const struct demo_person key_people[] = {
 #define BTV_CQD "Ủy viên Ban Thường vụ Đảng ủy các cơ quan Đảng tỉnh"
 #define RET "Đảng viên (nghỉ hưu)"
 
+/* clang-format off */
 static const struct demo_position key_positions[] = {
 	/* Tỉnh ủy and the province's bodies. */
 	{"p_bt1", "tu", "head", "Bí thư Tỉnh ủy", D_START, D_PROV20},
@@ -901,9 +910,11 @@ static const struct demo_position key_positions[] = {
 	{"g.x_hason.head", "x_thuongson", "standing", "Ủy viên Ban Thường vụ Đảng ủy", D_JUL25,
 	 NULL},
 };
+/* clang-format on */
 
 /* ---- demo accounts ---- */
 
+/* clang-format off */
 static const struct demo_user users[] = {
 	{"admin", "p_admin", true, "Quản trị hệ thống (chuyên viên Văn phòng Tỉnh ủy)"},
 	{"vanphong", "p_cvp", false, "Chánh Văn phòng Tỉnh ủy"},
@@ -913,6 +924,7 @@ static const struct demo_user users[] = {
 	{"bithu.xa", "p_bithu_xa", false, "Bí thư Đảng ủy xã Tân Phong, kiêm Chủ tịch HĐND xã"},
 	{"bithu.chibo", "p_bithu_chibo", false, "Bí thư Chi bộ thôn Đồng Xuân, xã Tân Phong"},
 };
+/* clang-format on */
 
 /* Committee-member titles of the upper committees, for the heads below them. */
 static const struct {
@@ -954,8 +966,7 @@ static const char *org_end(const char *key)
 {
 	for (size_t i = 0; i < KH_ARRAY_LEN(changes); i++) {
 		const struct demo_change *c = &changes[i];
-		if ((c->op == DEMO_MERGE || c->op == DEMO_DISSOLVE) &&
-		    strcmp(c->org_key, key) == 0)
+		if ((c->op == DEMO_MERGE || c->op == DEMO_DISSOLVE) && strcmp(c->org_key, key) == 0)
 			return c->date;
 	}
 	return NULL;
@@ -1016,8 +1027,8 @@ static bool starts_with(const char *s, const char *prefix)
 
 static bool is_residential_cell(const struct demo_org *o)
 {
-	return strcmp(o->kind, "cell") == 0 && (starts_with(o->name, "Chi bộ khu phố ") ||
-	                                        starts_with(o->name, "Chi bộ thôn "));
+	return strcmp(o->kind, "cell") == 0 &&
+	       (starts_with(o->name, "Chi bộ khu phố ") || starts_with(o->name, "Chi bộ thôn "));
 }
 
 /* ---- the builder's growing arrays ---- */
@@ -1072,30 +1083,39 @@ static const char *pick(const struct weighted *list, size_t n)
 	return list[n - 1].s;
 }
 
+/* clang-format off */
 static const struct weighted family_lowland[] = {
 	{"Nguyễn", 36}, {"Trần", 11}, {"Lê", 10},   {"Phạm", 7}, {"Hoàng", 5}, {"Vũ", 4},
 	{"Phan", 4},    {"Đặng", 2},  {"Bùi", 2},   {"Đỗ", 2},   {"Ngô", 2},   {"Hồ", 1},
 	{"Dương", 1},   {"Đinh", 1},  {"Trịnh", 1}, {"Đào", 1},  {"Mai", 1},   {"Lương", 1},
 	{"Tạ", 1},      {"Cao", 1},   {"Lý", 1},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct weighted family_upland[] = {
 	{"Hà", 4},    {"Lò", 3},   {"Sầm", 2}, {"Lường", 2},  {"Nông", 2}, {"Hoàng", 3},
 	{"Triệu", 2}, {"Đinh", 2}, {"Vi", 1},  {"Nguyễn", 3}, {"Lê", 1},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct weighted middle_male[] = {
 	{"Văn", 10},  {"Đức", 2},  {"Minh", 2},  {"Hữu", 2},  {"Quang", 2}, {"Đình", 2},
 	{"Công", 1},  {"Xuân", 1}, {"Thanh", 1}, {"Ngọc", 1}, {"Mạnh", 1},  {"Tiến", 1},
 	{"Trọng", 1}, {"Duy", 1},  {"Anh", 1},   {"Thế", 1},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct weighted middle_female[] = {
 	{"Thị", 14},     {"Thị Thu", 2},  {"Thị Thanh", 2}, {"Thị Kim", 1},
 	{"Thị Minh", 1}, {"Thị Bích", 1}, {"Thị Ngọc", 1},  {"Thu", 2},
 	{"Ngọc", 1},     {"Minh", 1},     {"Hồng", 1},      {"Thanh", 1},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const given_male[] = {
 	"An",    "Bình", "Cường", "Chiến", "Dũng", "Đạt",   "Định",  "Đông",   "Hải",    "Hào",
 	"Hiếu",  "Hòa",  "Hoàng", "Hùng",  "Hưng", "Huy",   "Khang", "Khánh",  "Kiên",   "Lâm",
@@ -1103,13 +1123,16 @@ static const char *const given_male[] = {
 	"Quang", "Sơn",  "Tài",   "Tâm",   "Thái", "Thắng", "Thành", "Thịnh",  "Toàn",   "Trung",
 	"Tuấn",  "Tùng", "Việt",  "Vinh",  "Vũ",   "Khoa",  "Lộc",   "Phương", "Trường", "Hậu",
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const given_female[] = {
 	"Anh",  "Bích", "Chi",  "Dung",  "Duyên", "Giang",  "Hà",    "Hạnh",  "Hằng", "Hiền",
 	"Hoa",  "Hồng", "Huệ",  "Hương", "Huyền", "Lan",    "Liên",  "Linh",  "Loan", "Mai",
 	"Nga",  "Ngân", "Ngọc", "Nhung", "Oanh",  "Phương", "Quyên", "Quỳnh", "Tâm",  "Thảo",
 	"Thoa", "Thu",  "Thúy", "Thủy",  "Trang", "Tuyết",  "Uyên",  "Vân",   "Xuân", "Yến",
 };
+/* clang-format on */
 
 static bool name_taken(const char *name)
 {
@@ -1125,13 +1148,13 @@ static char *make_name(bool female, bool upland)
 	char buf[128];
 	for (;;) {
 		const char *family = upland && rng_chance(70)
-		                         ? pick(family_upland, KH_ARRAY_LEN(family_upland))
-		                         : pick(family_lowland, KH_ARRAY_LEN(family_lowland));
+					     ? pick(family_upland, KH_ARRAY_LEN(family_upland))
+					     : pick(family_lowland, KH_ARRAY_LEN(family_lowland));
 		const char *middle = female ? pick(middle_female, KH_ARRAY_LEN(middle_female))
-		                            : pick(middle_male, KH_ARRAY_LEN(middle_male));
+					    : pick(middle_male, KH_ARRAY_LEN(middle_male));
 		const char *given =
-		    female ? given_female[rng_range(0, (int)KH_ARRAY_LEN(given_female) - 1)]
-		           : given_male[rng_range(0, (int)KH_ARRAY_LEN(given_male) - 1)];
+			female ? given_female[rng_range(0, (int)KH_ARRAY_LEN(given_female) - 1)]
+			       : given_male[rng_range(0, (int)KH_ARRAY_LEN(given_male) - 1)];
 		/* "Thị Thu Thu", "Minh Minh": the given name repeats the middle one. */
 		const char *last_middle = strrchr(middle, ' ');
 		last_middle = last_middle ? last_middle + 1 : middle;
@@ -1156,8 +1179,8 @@ static void push_person(const struct demo_person *p)
 	n_people++;
 }
 
-static void push_position(const char *person, const char *org, const char *role,
-			      const char *title, const char *from, const char *to)
+static void push_position(const char *person, const char *org, const char *role, const char *title,
+			  const char *from, const char *to)
 {
 	if (n_positions == cap_positions) {
 		cap_positions = cap_positions ? cap_positions * 2 : 512;
@@ -1231,16 +1254,14 @@ struct span {
 
 /* The stretches of [from, to) that no position of role in org covers yet. */
 static int uncovered(const char *org, const char *role, const char *from, const char *to,
-			 struct span *out, int cap)
+		     struct span *out, int cap)
 {
 	struct span cov[32];
 	int nc = 0, n = 0;
 
 	for (size_t i = 0; i < n_positions && nc < 32; i++)
-		if (strcmp(positions[i].org_key, org) == 0 &&
-		    strcmp(positions[i].role, role) == 0)
-			cov[nc++] =
-			    (struct span){positions[i].valid_from, positions[i].valid_to};
+		if (strcmp(positions[i].org_key, org) == 0 && strcmp(positions[i].role, role) == 0)
+			cov[nc++] = (struct span){positions[i].valid_from, positions[i].valid_to};
 	for (int i = 1; i < nc; i++)
 		for (int j = i; j > 0 && strcmp(cov[j - 1].from, cov[j].from) > 0; j--) {
 			struct span t = cov[j];
@@ -1271,19 +1292,19 @@ static char *slot_key(const char *org, const char *slot)
 
 /* A generated person for a slot of org o. */
 static const char *new_person(const struct demo_org *o, const char *slot, int female_pct,
-				  int born_lo, int born_hi, bool cadre, bool retired)
+			      int born_lo, int born_hi, bool cadre, bool retired)
 {
 	bool female = rng_chance(female_pct);
 	const char *member = membership_of(o);
 	struct demo_person p = {
-	    .key = slot_key(o->key, slot),
-	    .full_name = make_name(female, is_upland(o->key)),
-	    .birth_year = rng_range(born_lo, born_hi),
-	    .gender = female ? "nu" : "nam",
-	    .member_org_key = member,
-	    .residence_org_key = residence_for(member),
-	    .managing_org_key = cadre ? managing_for(o) : NULL,
-	    .retired = retired,
+		.key = slot_key(o->key, slot),
+		.full_name = make_name(female, is_upland(o->key)),
+		.birth_year = rng_range(born_lo, born_hi),
+		.gender = female ? "nu" : "nam",
+		.member_org_key = member,
+		.residence_org_key = residence_for(member),
+		.managing_org_key = cadre ? managing_for(o) : NULL,
+		.retired = retired,
 	};
 	push_person(&p);
 	return p.key;
@@ -1291,7 +1312,7 @@ static const char *new_person(const struct demo_org *o, const char *slot, int fe
 
 /* Fills a slot of role over the stretches of o's life nobody covers. */
 static void fill_slot(const struct demo_org *o, const char *slot, const char *role,
-			  const char *title, int female_pct, int born_lo, int born_hi, bool cadre)
+		      const char *title, int female_pct, int born_lo, int born_hi, bool cadre)
 {
 	struct span gaps[8];
 	int n = uncovered(o->key, role, o->valid_from, org_end(o->key), gaps, 8);
@@ -1323,14 +1344,14 @@ static void build_base_slots(void)
 		if (strcmp(o->kind, "committee") != 0 || o->level != 3)
 			continue;
 		bool dang_bo = starts_with(o->name, "Đảng bộ ");
-		fill_slot(o, "head", "head", dang_bo ? "Bí thư Đảng ủy" : "Bí thư Chi bộ", 15,
-		          1965, 1982, true);
+		fill_slot(o, "head", "head", dang_bo ? "Bí thư Đảng ủy" : "Bí thư Chi bộ", 15, 1965,
+			  1982, true);
 		fill_slot(o, "deputy", "deputy",
-		          dang_bo ? commune_deputy_title(o->name) : "Phó Bí thư Chi bộ", 25,
-		          1968, 1986, true);
+			  dang_bo ? commune_deputy_title(o->name) : "Phó Bí thư Chi bộ", 25, 1968,
+			  1986, true);
 		if (dang_bo) {
-			fill_slot(o, "standing", "standing", "Ủy viên Ban Thường vụ Đảng ủy",
-			          30, 1970, 1988, false);
+			fill_slot(o, "standing", "standing", "Ủy viên Ban Thường vụ Đảng ủy", 30,
+				  1970, 1988, false);
 			continue;
 		}
 		fill_slot(o, "committee", "committee", "Chi ủy viên", 35, 1972, 1990, false);
@@ -1339,7 +1360,7 @@ static void build_base_slots(void)
 			snprintf(slot, sizeof slot, "m%d", m);
 			const char *who = new_person(o, slot, 45, 1970, 1997, false, false);
 			push_position(who, o->key, "member", "Đảng viên", o->valid_from,
-			              org_end(o->key));
+				      org_end(o->key));
 			/* Members of a merged chi bộ carry on in the one it joined. */
 			const char *end = org_end(o->key);
 			if (end) {
@@ -1368,7 +1389,7 @@ static void build_cells(void)
 			push_position(who, o->key, "member", "Đảng viên", o->valid_from, NULL);
 		}
 		bool retiree = starts_with(o->name, "Chi bộ khu phố ") ||
-		               (starts_with(o->name, "Chi bộ thôn ") && thon++ % 2 == 0);
+			       (starts_with(o->name, "Chi bộ thôn ") && thon++ % 2 == 0);
 		if (retiree) {
 			const char *who = new_person(o, "r1", 35, 1940, 1957, false, true);
 			push_position(who, o->key, "member", RET, o->valid_from, NULL);
@@ -1384,8 +1405,7 @@ static const char *committee_title(const struct demo_org *p)
 	return starts_with(p->name, "Chi bộ ") ? "Chi ủy viên" : "Đảng ủy viên";
 }
 
-static bool holds_position_in(const char *person, const char *org, const char *from,
-				  const char *to)
+static bool holds_position_in(const char *person, const char *org, const char *from, const char *to)
 {
 	for (size_t i = 0; i < n_positions; i++) {
 		const struct demo_position *q = &positions[i];
@@ -1422,14 +1442,13 @@ static void build_committee_members(void)
 			    p->level != x->level - 1)
 				continue;
 			const char *from =
-			    date_cmp(h.valid_from, sp[s].from) > 0 ? h.valid_from : sp[s].from;
-			const char *to =
-			    date_cmp(h.valid_to, sp[s].to) < 0 ? h.valid_to : sp[s].to;
+				date_cmp(h.valid_from, sp[s].from) > 0 ? h.valid_from : sp[s].from;
+			const char *to = date_cmp(h.valid_to, sp[s].to) < 0 ? h.valid_to : sp[s].to;
 			if (date_cmp(from, to) >= 0 ||
 			    holds_position_in(h.person_key, p->key, from, to))
 				continue;
-			push_position(h.person_key, p->key, "committee", committee_title(p),
-			              from, to);
+			push_position(h.person_key, p->key, "committee", committee_title(p), from,
+				      to);
 		}
 	}
 }
@@ -1446,28 +1465,28 @@ static void build(void)
 	for (size_t i = 0; i < KH_ARRAY_LEN(key_positions); i++) {
 		const struct demo_position *p = &key_positions[i];
 		push_position(p->person_key, p->org_key, p->role, p->title, p->valid_from,
-		              p->valid_to);
+			      p->valid_to);
 	}
 	build_base_slots();
 	build_cells();
 	build_committee_members();
 
 	data = (struct demo_data){
-	    .orgs = orgs,
-	    .n_orgs = KH_ARRAY_LEN(orgs),
-	    .people = people,
-	    .n_people = n_people,
-	    .positions = positions,
-	    .n_positions = n_positions,
-	    .documents = documents,
-	    .n_documents = KH_ARRAY_LEN(documents),
-	    .links = links,
-	    .n_links = KH_ARRAY_LEN(links),
-	    .changes = changes,
-	    .n_changes = KH_ARRAY_LEN(changes),
-	    .users = users,
-	    .n_users = KH_ARRAY_LEN(users),
-	    .password = DEMO_PASSWORD,
+		.orgs = orgs,
+		.n_orgs = KH_ARRAY_LEN(orgs),
+		.people = people,
+		.n_people = n_people,
+		.positions = positions,
+		.n_positions = n_positions,
+		.documents = documents,
+		.n_documents = KH_ARRAY_LEN(documents),
+		.links = links,
+		.n_links = KH_ARRAY_LEN(links),
+		.changes = changes,
+		.n_changes = KH_ARRAY_LEN(changes),
+		.users = users,
+		.n_users = KH_ARRAY_LEN(users),
+		.password = DEMO_PASSWORD,
 	};
 }
 
@@ -1519,8 +1538,7 @@ const char *demo_org_end(const struct demo_data *d, const char *key)
 {
 	for (size_t i = 0; i < d->n_changes; i++) {
 		const struct demo_change *c = &d->changes[i];
-		if ((c->op == DEMO_MERGE || c->op == DEMO_DISSOLVE) &&
-		    strcmp(c->org_key, key) == 0)
+		if ((c->op == DEMO_MERGE || c->op == DEMO_DISSOLVE) && strcmp(c->org_key, key) == 0)
 			return c->date;
 	}
 	return NULL;
@@ -1529,12 +1547,18 @@ const char *demo_org_end(const struct demo_data *d, const char *key)
 const char *demo_change_op_name(enum demo_change_op op)
 {
 	switch (op) {
-	case DEMO_RENAME: return "rename";
-	case DEMO_MOVE: return "move";
-	case DEMO_MERGE: return "merge";
-	case DEMO_SPLIT: return "split";
-	case DEMO_DISSOLVE: return "dissolve";
-	case DEMO_CREATE: return "create";
+	case DEMO_RENAME:
+		return "rename";
+	case DEMO_MOVE:
+		return "move";
+	case DEMO_MERGE:
+		return "merge";
+	case DEMO_SPLIT:
+		return "split";
+	case DEMO_DISSOLVE:
+		return "dissolve";
+	case DEMO_CREATE:
+		return "create";
 	}
 	return "";
 }

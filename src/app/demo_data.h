@@ -44,8 +44,8 @@ struct demo_org {
 	const char *parent_key; /* NULL for the root (the central committee) */
 	const char *name;
 	const char *short_name; /* as used in document symbols: "TU", "BTCĐUK" */
-	const char *kind;       /* an org kind name (core/model.h): "committee"… */
-	int level;              /* 0 central … 4 cell; an agency takes its committee's */
+	const char *kind;	/* an org kind name (core/model.h): "committee"… */
+	int level;		/* 0 central … 4 cell; an agency takes its committee's */
 	const char *valid_from; /* "YYYY-MM-DD"; for change-created orgs the change date */
 };
 
@@ -53,7 +53,7 @@ struct demo_person {
 	const char *key;
 	const char *full_name;
 	int birth_year;
-	const char *gender;            /* "nam" or "nu" */
+	const char *gender;	       /* "nam" or "nu" */
 	const char *member_org_key;    /* nơi sinh hoạt: a cell or a base org */
 	const char *residence_org_key; /* nơi cư trú: a residential cell, or NULL */
 	const char *managing_org_key;  /* cấp ủy quản lý cán bộ, or NULL */
@@ -65,7 +65,7 @@ struct demo_position {
 	const char *person_key;
 	const char *org_key;
 	const char *role;  /* a position role name: "head", "deputy", "standing",
-	                    * "committee", "member", "staff" */
+			    * "committee", "member", "staff" */
 	const char *title; /* as written: "Bí thư Tỉnh ủy" */
 	const char *valid_from;
 	const char *valid_to; /* first day no longer held; NULL = current */
@@ -75,7 +75,7 @@ struct demo_document {
 	const char *key;
 	const char *kind;   /* NQ, CT, KL, QĐ, QĐi, HD, KH, CV… */
 	const char *number; /* canonical "35-CT/TW"; "" for a congress resolution,
-	                     * which carries no number */
+			     * which carries no number */
 	const char *date;
 	const char *issuer_org_key;
 	const char *title;

@@ -74,13 +74,12 @@ json_t *app_document_json(const struct document *d, const struct document_link_i
 		json_t *a = json_array();
 		for (int i = 0; i < n_links; i++) {
 			const struct document_link_item *l = &links[i];
-			json_array_append_new(
-				a, json_pack("{s:s, s:s, s:I, s:s, s:s}", "kind",
-					     document_link_kind_name(l->link.kind), "direction",
-					     l->outgoing ? "out" : "in", "document_id",
-					     (json_int_t)l->other_id, "number",
-					     nz(l->link.other_number), "title",
-					     nz(l->link.other_title)));
+			json_array_append_new(a, json_pack("{s:s, s:s, s:I, s:s, s:s}", "kind",
+							   document_link_kind_name(l->link.kind),
+							   "direction", l->outgoing ? "out" : "in",
+							   "document_id", (json_int_t)l->other_id,
+							   "number", nz(l->link.other_number),
+							   "title", nz(l->link.other_title)));
 		}
 		json_object_set_new(j, "links", a);
 	}
@@ -98,8 +97,7 @@ json_t *app_document_json(const struct document *d, const struct document_link_i
  * level below. Sibling committees sit a level lower, so they stay out.
  * Arena-allocated, as of today.
  */
-static int flow_down_orgs(struct app_ctx *ctx, int64_t **out, int *n_out,
-			  struct kh_error *err)
+static int flow_down_orgs(struct app_ctx *ctx, int64_t **out, int *n_out, struct kh_error *err)
 {
 	int rc, n = 0, cap = 16;
 	int64_t *v = arena_alloc(ctx->arena, sizeof(*v) * (size_t)cap);
@@ -150,8 +148,7 @@ static int flows_down(struct app_ctx *ctx, int64_t org, bool *yes, struct kh_err
 	return rc;
 }
 
-int app_document_readable(struct app_ctx *ctx, int64_t issuer, bool *readable,
-			  struct kh_error *err)
+int app_document_readable(struct app_ctx *ctx, int64_t issuer, bool *readable, struct kh_error *err)
 {
 	struct kh_error e;
 	*readable = true;
@@ -169,8 +166,7 @@ int app_document_readable(struct app_ctx *ctx, int64_t issuer, bool *readable,
 	return flows_down(ctx, issuer, readable, err);
 }
 
-static int require_readable(struct app_ctx *ctx, const struct document *d,
-			    struct kh_error *err)
+static int require_readable(struct app_ctx *ctx, const struct document *d, struct kh_error *err)
 {
 	bool ok;
 	int rc = app_document_readable(ctx, d->issuer_org_id, &ok, err);
@@ -250,14 +246,16 @@ static int apply_input(struct app_ctx *ctx, struct document *d, const struct doc
 		bool ok = docnum_kind_canonical(t, kind);
 		free(t);
 		if (!ok)
-			return kh_fail(err, KH_EINVAL, "kind",
-				       "Loại văn bản chỉ gồm chữ cái, như NQ, CT, KL, QĐ, QĐi, HD, KH");
+			return kh_fail(
+				err, KH_EINVAL, "kind",
+				"Loại văn bản chỉ gồm chữ cái, như NQ, CT, KL, QĐ, QĐi, HD, KH");
 		d->kind = arena_strdup(ctx->arena, kind);
 	} else if (in->number || !*nz(d->kind)) {
 		/* The kind follows the number unless given. */
 		if (!parsed)
-			return kh_fail(err, KH_EINVAL, "kind",
-				       "Cần loại văn bản (NQ, CT, KL…) khi văn bản không có số, ký hiệu");
+			return kh_fail(
+				err, KH_EINVAL, "kind",
+				"Cần loại văn bản (NQ, CT, KL…) khi văn bản không có số, ký hiệu");
 		d->kind = arena_strdup(ctx->arena, dn.kind);
 	}
 	if (in->set_date)
@@ -310,8 +308,8 @@ static int check_duplicate(struct app_ctx *ctx, const struct document *d, struct
 		return 0;
 	if (y)
 		return kh_fail(err, KH_ECONFLICT, "number",
-			       "Văn bản số %s năm %d đã có trong sổ (văn bản số %lld)", d->number, y,
-			       (long long)other);
+			       "Văn bản số %s năm %d đã có trong sổ (văn bản số %lld)", d->number,
+			       y, (long long)other);
 	return kh_fail(err, KH_ECONFLICT, "number",
 		       "Văn bản số %s (không rõ ngày) đã có trong sổ (văn bản số %lld)", d->number,
 		       (long long)other);
@@ -339,8 +337,8 @@ static int reindex(struct app_ctx *ctx, const struct document *d, struct kh_erro
 	    (rc = store_org_name_near(ctx->store, ctx->arena, d->issuer_org_id,
 				      d->date ? d->date : ctx->today, &issuer, err)))
 		return rc;
-	const char *title = *d->number ? arena_printf(ctx->arena, "%s — %s", d->number, d->title)
-				       : d->title;
+	const char *title =
+		*d->number ? arena_printf(ctx->arena, "%s — %s", d->number, d->title) : d->title;
 	const char *label = docnum_kind_label(d->kind);
 	const char *subtitle;
 	if (d->date) {
@@ -368,8 +366,8 @@ static int reindex(struct app_ctx *ctx, const struct document *d, struct kh_erro
 
 /* ---- use cases ---- */
 
-int app_document_create(struct app_ctx *ctx, const struct document_input *in,
-			struct document *out, struct kh_error *err)
+int app_document_create(struct app_ctx *ctx, const struct document_input *in, struct document *out,
+			struct kh_error *err)
 {
 	struct document d = {.kind = "", .number = "", .title = "", .issuer_name = ""};
 	int rc;
@@ -442,8 +440,8 @@ int app_document_update(struct app_ctx *ctx, int64_t id, const struct document_i
 }
 
 /* The document's links whose other side the actor may read. */
-static int readable_links(struct app_ctx *ctx, int64_t id, struct document_link_item **out,
-			  int *n, struct kh_error *err)
+static int readable_links(struct app_ctx *ctx, int64_t id, struct document_link_item **out, int *n,
+			  struct kh_error *err)
 {
 	struct document_link_item *v;
 	int count, rc, k = 0;
@@ -500,8 +498,7 @@ static int fill_scope(struct app_ctx *ctx, struct document_filter *f, struct kh_
 	return 0;
 }
 
-int app_document_resolve(struct app_ctx *ctx, const char *ref, int64_t *id,
-			 struct kh_error *err)
+int app_document_resolve(struct app_ctx *ctx, const char *ref, int64_t *id, struct kh_error *err)
 {
 	struct document_filter f = {0};
 	struct document *docs;
@@ -632,8 +629,9 @@ int app_document_link(struct app_ctx *ctx, int64_t from_id, int64_t to_id, const
 	if (!rc)
 		rc = store_document_link_insert(ctx->store, from_id, to_id, k, err);
 	if (!rc) {
-		json_t *after = json_pack("{s:I, s:I, s:s}", "from_id", (json_int_t)from_id, "to_id",
-					  (json_int_t)to_id, "kind", document_link_kind_name(k));
+		json_t *after =
+			json_pack("{s:I, s:I, s:s}", "from_id", (json_int_t)from_id, "to_id",
+				  (json_int_t)to_id, "kind", document_link_kind_name(k));
 		rc = app_audit(ctx, "document.link", "document", from_id, NULL,
 			       json_text(ctx, after), err);
 	}

@@ -41,15 +41,15 @@
 struct document_input {
 	const char *number; /* as written ("Số 12-NQ/TU"); "" = no number */
 	const char *kind;   /* "NQ", "qđi"…; NULL or "" = the number's kind */
-	int32_t date;       /* 0 = unknown */
+	int32_t date;	    /* 0 = unknown */
 	bool set_date;
 	int64_t issuer_org_id; /* 0 = none */
 	bool set_issuer;
-	const char *title;  /* required; ≤ DOCUMENT_TITLE_MAX characters */
+	const char *title; /* required; ≤ DOCUMENT_TITLE_MAX characters */
 };
 
-int app_document_create(struct app_ctx *ctx, const struct document_input *in,
-			struct document *out, struct kh_error *err) KH_MUST_CHECK;
+int app_document_create(struct app_ctx *ctx, const struct document_input *in, struct document *out,
+			struct kh_error *err) KH_MUST_CHECK;
 int app_document_update(struct app_ctx *ctx, int64_t id, const struct document_input *in,
 			struct document *out, struct kh_error *err) KH_MUST_CHECK;
 
@@ -66,9 +66,9 @@ int app_document_get(struct app_ctx *ctx, int64_t id, struct document_view *out,
 struct document_query {
 	const char *kind;      /* any spelling of a kind; NULL/"" = all */
 	int64_t issuer_org_id; /* 0 = all */
-	int year;              /* 0 = all */
-	const char *q;         /* words in number, title, issuer (prefixes) */
-	int limit;             /* 1..DOCUMENT_PAGE_MAX (0 = 50) */
+	int year;	       /* 0 = all */
+	const char *q;	       /* words in number, title, issuer (prefixes) */
+	int limit;	       /* 1..DOCUMENT_PAGE_MAX (0 = 50) */
 	int offset;
 };
 struct document_page {

@@ -124,12 +124,11 @@ static int check_names(const char *name, const char *short_name, struct kh_error
 	int rc = app_check_name("name", "Tên tổ chức", name, ORG_NAME_MAX, true, err);
 	if (rc)
 		return rc;
-	return app_check_name("short_name", "Tên viết tắt", short_name, ORG_SHORT_NAME_MAX,
-			      false, err);
+	return app_check_name("short_name", "Tên viết tắt", short_name, ORG_SHORT_NAME_MAX, false,
+			      err);
 }
 
-static int require_manage_parent(struct app_ctx *ctx, int64_t parent_id,
-				 struct kh_error *err)
+static int require_manage_parent(struct app_ctx *ctx, int64_t parent_id, struct kh_error *err)
 {
 	if (parent_id)
 		return app_can_manage_org(ctx, parent_id, err);
@@ -147,16 +146,26 @@ static const struct {
 	const char *phrase;
 	const char *abbr;
 } abbreviations[] = {
-	{"uy ban kiem tra", "ubkt"}, {"hoi dong nhan dan", "hdnd"},
-	{"uy ban nhan dan", "ubnd"}, {"mat tran to quoc", "mttq"},
-	{"ban can su dang", "bcsd"}, {"ban chap hanh", "bch"},
-	{"ban thuong vu", "btv"},    {"ban to chuc", "btc"},
-	{"ban tuyen giao", "btg"},   {"ban dan van", "bdv"},
-	{"tinh uy", "tu"},           {"thanh uy", "thu"},
-	{"huyen uy", "hu"},          {"quan uy", "qu"},
-	{"thi uy", "thiu"},          {"dang uy", "du"},
-	{"dang bo", "db"},           {"chi bo", "cb"},
-	{"dang doan", "dd"},         {"van phong", "vp"},
+	{"uy ban kiem tra", "ubkt"},
+	{"hoi dong nhan dan", "hdnd"},
+	{"uy ban nhan dan", "ubnd"},
+	{"mat tran to quoc", "mttq"},
+	{"ban can su dang", "bcsd"},
+	{"ban chap hanh", "bch"},
+	{"ban thuong vu", "btv"},
+	{"ban to chuc", "btc"},
+	{"ban tuyen giao", "btg"},
+	{"ban dan van", "bdv"},
+	{"tinh uy", "tu"},
+	{"thanh uy", "thu"},
+	{"huyen uy", "hu"},
+	{"quan uy", "qu"},
+	{"thi uy", "thiu"},
+	{"dang uy", "du"},
+	{"dang bo", "db"},
+	{"chi bo", "cb"},
+	{"dang doan", "dd"},
+	{"van phong", "vp"},
 	{"co so", "cs"},
 };
 
@@ -264,21 +273,26 @@ static int reindex(struct app_ctx *ctx, int64_t id, struct kh_error *err)
 
 /* ---- internal steps (transaction open, authorization done) ---- */
 
-static int add_event(struct app_ctx *ctx, enum org_event_kind kind, int32_t date,
-		     int64_t org_id, int64_t other_id, const char *old_value,
-		     const char *new_value, const char *note, struct kh_error *err)
+static int add_event(struct app_ctx *ctx, enum org_event_kind kind, int32_t date, int64_t org_id,
+		     int64_t other_id, const char *old_value, const char *new_value,
+		     const char *note, struct kh_error *err)
 {
 	struct org_event ev = {
-		.kind = kind, .date = date, .org_id = org_id, .other_org_id = other_id,
-		.old_value = old_value, .new_value = new_value, .note = note,
+		.kind = kind,
+		.date = date,
+		.org_id = org_id,
+		.other_org_id = other_id,
+		.old_value = old_value,
+		.new_value = new_value,
+		.note = note,
 	};
 	return store_org_event_insert(ctx->store, &ev, ctx->actor ? ctx->actor->user_id : 0,
 				      ctx->now, err);
 }
 
 /* The org's version in force on date, which must be its latest. */
-static int latest_at(struct app_ctx *ctx, int64_t id, int32_t date,
-		     struct org_version *v, struct kh_error *err)
+static int latest_at(struct app_ctx *ctx, int64_t id, int32_t date, struct org_version *v,
+		     struct kh_error *err)
 {
 	struct org_version last;
 	struct org o;
@@ -288,9 +302,10 @@ static int latest_at(struct app_ctx *ctx, int64_t id, int32_t date,
 		if (rc)
 			return rc;
 		if (o.valid_to && date >= o.valid_to)
-			return kh_fail(err, KH_EINVAL, "date",
-				       "«%s» đã ngừng hoạt động từ ngày %s, không còn tồn tại vào ngày %s",
-				       o.name, fmt_day(ctx, o.valid_to), fmt_day(ctx, date));
+			return kh_fail(
+				err, KH_EINVAL, "date",
+				"«%s» đã ngừng hoạt động từ ngày %s, không còn tồn tại vào ngày %s",
+				o.name, fmt_day(ctx, o.valid_to), fmt_day(ctx, date));
 		return kh_fail(err, KH_EINVAL, "date",
 			       "«%s» chưa được thành lập vào ngày %s (thành lập ngày %s)", o.name,
 			       fmt_day(ctx, date), fmt_day(ctx, o.valid_from));
@@ -321,8 +336,8 @@ static int apply_version(struct app_ctx *ctx, const struct org_version *v, int32
 	rc = store_org_version_set_end(ctx->store, v->id, date, err);
 	if (rc)
 		return rc;
-	return store_org_version_insert(ctx->store, v->org_id, date, v->valid_to, parent_id,
-					name, short_name, err);
+	return store_org_version_insert(ctx->store, v->org_id, date, v->valid_to, parent_id, name,
+					short_name, err);
 }
 
 /* The org's name as of day (or nearest), for event texts; "" for 0. */
@@ -344,8 +359,7 @@ struct name_memo {
 	int n;
 };
 
-static const char *name_of_memo(struct app_ctx *ctx, struct name_memo *m, int64_t id,
-				int32_t day)
+static const char *name_of_memo(struct app_ctx *ctx, struct name_memo *m, int64_t id, int32_t day)
 {
 	for (int i = 0; i < m->n; i++)
 		if (m->e[i].id == id && m->e[i].day == day)
@@ -381,8 +395,8 @@ static int do_create(struct app_ctx *ctx, const struct org_create *in, int32_t d
 		if (rc)
 			return rc;
 		if (existing)
-			return kh_fail(err, KH_ECONFLICT, "code", "Mã «%s» đã được dùng cho tổ chức khác",
-				       in->code);
+			return kh_fail(err, KH_ECONFLICT, "code",
+				       "Mã «%s» đã được dùng cho tổ chức khác", in->code);
 	}
 	rc = store_org_insert(ctx->store, kind, in->level, date, in->code, ctx->now, id, err);
 	if (rc)
@@ -391,8 +405,8 @@ static int do_create(struct app_ctx *ctx, const struct org_create *in, int32_t d
 				      nz(in->short_name), err);
 	if (rc)
 		return rc;
-	rc = add_event(ctx, ORG_EVENT_CREATE, date, *id, in->parent_id, "", in->name,
-		       nz(in->note), err);
+	rc = add_event(ctx, ORG_EVENT_CREATE, date, *id, in->parent_id, "", in->name, nz(in->note),
+		       err);
 	if (rc)
 		return rc;
 	json_t *after = version_json(ctx, *id, in->name, in->short_name, in->parent_id, date);
@@ -406,9 +420,8 @@ static int do_create(struct app_ctx *ctx, const struct org_create *in, int32_t d
 	return reindex(ctx, *id, err);
 }
 
-static int do_rename(struct app_ctx *ctx, int64_t id, const char *name,
-		     const char *short_name, int32_t date, const char *note,
-		     struct kh_error *err)
+static int do_rename(struct app_ctx *ctx, int64_t id, const char *name, const char *short_name,
+		     int32_t date, const char *note, struct kh_error *err)
 {
 	struct org_version v;
 	int rc = latest_at(ctx, id, date, &v, err);
@@ -422,12 +435,10 @@ static int do_rename(struct app_ctx *ctx, int64_t id, const char *name,
 	rc = apply_version(ctx, &v, date, v.parent_id, name, short_name, err);
 	if (rc)
 		return rc;
-	const char *old_value = *v.short_name ? arena_printf(ctx->arena, "%s (%s)", v.name,
-							      v.short_name)
-					       : v.name;
-	const char *new_value = *short_name ? arena_printf(ctx->arena, "%s (%s)", name,
-							    short_name)
-					     : name;
+	const char *old_value =
+		*v.short_name ? arena_printf(ctx->arena, "%s (%s)", v.name, v.short_name) : v.name;
+	const char *new_value =
+		*short_name ? arena_printf(ctx->arena, "%s (%s)", name, short_name) : name;
 	rc = add_event(ctx, ORG_EVENT_RENAME, date, id, 0, old_value, new_value, nz(note), err);
 	if (rc)
 		return rc;
@@ -442,8 +453,8 @@ static int do_rename(struct app_ctx *ctx, int64_t id, const char *name,
 }
 
 /* Refuses parent_id when it lies inside id's subtree on date (or is id). */
-static int check_not_inside(struct app_ctx *ctx, int64_t id, int64_t parent_id,
-			    int32_t date, const char *field, struct kh_error *err)
+static int check_not_inside(struct app_ctx *ctx, int64_t id, int64_t parent_id, int32_t date,
+			    const char *field, struct kh_error *err)
 {
 	int64_t *chain;
 	int n;
@@ -467,8 +478,8 @@ static int do_move(struct app_ctx *ctx, int64_t id, int64_t parent_id, int32_t d
 	if (rc)
 		return rc;
 	if (parent_id == v.parent_id)
-		return kh_fail(err, KH_EINVAL, "parent_id",
-			       "«%s» đã trực thuộc tổ chức này", v.name);
+		return kh_fail(err, KH_EINVAL, "parent_id", "«%s» đã trực thuộc tổ chức này",
+			       v.name);
 	if (parent_id) {
 		rc = store_org_get(ctx->store, ctx->arena, parent_id, date, &parent, err);
 		if (rc == KH_ENOTFOUND)
@@ -485,8 +496,8 @@ static int do_move(struct app_ctx *ctx, int64_t id, int64_t parent_id, int32_t d
 	if (rc)
 		return rc;
 	rc = add_event(ctx, ORG_EVENT_MOVE, date, id, parent_id,
-		       name_of(ctx, v.parent_id, date - 1), name_of(ctx, parent_id, date),
-		       nz(note), err);
+		       name_of(ctx, v.parent_id, date - 1), name_of(ctx, parent_id, date), nz(note),
+		       err);
 	if (rc)
 		return rc;
 	rc = app_audit(ctx, "org.move", "org", id,
@@ -507,8 +518,8 @@ static int do_end(struct app_ctx *ctx, int64_t id, int32_t date, struct kh_error
 	if (rc)
 		return rc;
 	if (v.valid_to)
-		return kh_fail(err, KH_EINVAL, "date", "«%s» đã có ngày ngừng hoạt động %s",
-			       v.name, fmt_day(ctx, v.valid_to));
+		return kh_fail(err, KH_EINVAL, "date", "«%s» đã có ngày ngừng hoạt động %s", v.name,
+			       fmt_day(ctx, v.valid_to));
 	if (v.valid_from >= date)
 		return kh_fail(err, KH_EINVAL, "date",
 			       "«%s» có thay đổi vào chính ngày %s; ngày kết thúc phải sau ngày đó",
@@ -522,8 +533,7 @@ static int do_end(struct app_ctx *ctx, int64_t id, int32_t date, struct kh_error
 /* Moves every child of id on date (except those listed in skip) under
  * to_id. */
 static int move_children(struct app_ctx *ctx, int64_t id, int64_t to_id, int32_t date,
-			 const int64_t *skip, int n_skip, const char *note,
-			 struct kh_error *err)
+			 const int64_t *skip, int n_skip, const char *note, struct kh_error *err)
 {
 	struct org *kids;
 	int n;
@@ -544,19 +554,21 @@ static int move_children(struct app_ctx *ctx, int64_t id, int64_t to_id, int32_t
 	return 0;
 }
 
-static int do_merge(struct app_ctx *ctx, const int64_t *sources, int n_sources,
-		    int64_t target_id, int32_t date, const char *note, struct kh_error *err)
+static int do_merge(struct app_ctx *ctx, const int64_t *sources, int n_sources, int64_t target_id,
+		    int32_t date, const char *note, struct kh_error *err)
 {
 	struct org target;
 	int64_t *chain;
 	int n_chain, rc;
 
 	if (n_sources < 1)
-		return kh_fail(err, KH_EINVAL, "source_ids", "Cần chọn ít nhất một tổ chức để hợp nhất");
+		return kh_fail(err, KH_EINVAL, "source_ids",
+			       "Cần chọn ít nhất một tổ chức để hợp nhất");
 	rc = store_org_get(ctx->store, ctx->arena, target_id, date, &target, err);
 	if (rc == KH_ENOTFOUND)
 		return kh_fail(err, KH_EINVAL, "target_id",
-			       "Tổ chức nhận hợp nhất không tồn tại vào ngày %s", fmt_day(ctx, date));
+			       "Tổ chức nhận hợp nhất không tồn tại vào ngày %s",
+			       fmt_day(ctx, date));
 	if (rc)
 		return rc;
 	rc = store_org_ancestors(ctx->store, ctx->arena, target_id, date, &chain, &n_chain, err);
@@ -569,9 +581,10 @@ static int do_merge(struct app_ctx *ctx, const int64_t *sources, int n_sources,
 					       "Một tổ chức được chọn hai lần");
 		for (int j = 0; j < n_chain; j++)
 			if (chain[j] == sources[i])
-				return kh_fail(err, KH_EINVAL, "source_ids",
-					       "Không thể hợp nhất một tổ chức vào chính nó hoặc vào"
-					       " tổ chức trực thuộc nó");
+				return kh_fail(
+					err, KH_EINVAL, "source_ids",
+					"Không thể hợp nhất một tổ chức vào chính nó hoặc vào"
+					" tổ chức trực thuộc nó");
 	}
 	json_t *srcs = json_array();
 	for (int i = 0; i < n_sources; i++) {
@@ -579,9 +592,9 @@ static int do_merge(struct app_ctx *ctx, const int64_t *sources, int n_sources,
 		rc = latest_at(ctx, sources[i], date, &v, err);
 		if (rc)
 			goto out;
-		const char *note_move = arena_printf(ctx->arena, "Do hợp nhất «%s» vào «%s»%s%s",
-						     v.name, target.name, note && *note ? ": " : "",
-						     nz(note));
+		const char *note_move =
+			arena_printf(ctx->arena, "Do hợp nhất «%s» vào «%s»%s%s", v.name,
+				     target.name, note && *note ? ": " : "", nz(note));
 		rc = move_children(ctx, sources[i], target_id, date, sources, n_sources, note_move,
 				   err);
 		if (rc)
@@ -624,10 +637,11 @@ static int do_dissolve(struct app_ctx *ctx, int64_t id, int32_t date, int64_t ch
 	if (rc)
 		return rc;
 	if (n > 0 && !children_to)
-		return kh_fail(err, KH_EINVAL, "children_to",
-			       "«%s» còn %d tổ chức trực thuộc vào ngày %s: hãy chuyển hoặc hợp nhất"
-			       " các tổ chức đó trước, hoặc chọn tổ chức tiếp nhận chúng",
-			       v.name, n, fmt_day(ctx, date));
+		return kh_fail(
+			err, KH_EINVAL, "children_to",
+			"«%s» còn %d tổ chức trực thuộc vào ngày %s: hãy chuyển hoặc hợp nhất"
+			" các tổ chức đó trước, hoặc chọn tổ chức tiếp nhận chúng",
+			v.name, n, fmt_day(ctx, date));
 	if (children_to) {
 		rc = store_org_get(ctx->store, ctx->arena, children_to, date, &to, err);
 		if (rc == KH_ENOTFOUND)
@@ -651,29 +665,29 @@ static int do_dissolve(struct app_ctx *ctx, int64_t id, int32_t date, int64_t ch
 		       children_to ? to.name : "", nz(note), err);
 	if (rc)
 		return rc;
-	rc = app_audit(ctx, "org.dissolve", "org", id,
-		       json_text(ctx, version_json(ctx, id, v.name, v.short_name, v.parent_id,
-						   v.valid_from)),
-		       json_text(ctx, version_json(ctx, id, v.name, v.short_name, v.parent_id,
-						   date)),
-		       err);
+	rc = app_audit(
+		ctx, "org.dissolve", "org", id,
+		json_text(ctx,
+			  version_json(ctx, id, v.name, v.short_name, v.parent_id, v.valid_from)),
+		json_text(ctx, version_json(ctx, id, v.name, v.short_name, v.parent_id, date)),
+		err);
 	if (rc)
 		return rc;
 	return reindex(ctx, id, err);
 }
 
 /* Runs a write step in one transaction. */
-#define IN_TX(ctx, err, call)                                                  \
-	do {                                                                   \
-		int rc_ = store_begin((ctx)->store, true, (err));              \
-		if (rc_)                                                       \
-			return rc_;                                            \
-		rc_ = (call);                                                  \
-		if (!rc_)                                                      \
-			rc_ = store_commit((ctx)->store, (err));               \
-		else                                                           \
-			store_rollback((ctx)->store);                          \
-		return rc_;                                                    \
+#define IN_TX(ctx, err, call)                                     \
+	do {                                                      \
+		int rc_ = store_begin((ctx)->store, true, (err)); \
+		if (rc_)                                          \
+			return rc_;                               \
+		rc_ = (call);                                     \
+		if (!rc_)                                         \
+			rc_ = store_commit((ctx)->store, (err));  \
+		else                                              \
+			store_rollback((ctx)->store);             \
+		return rc_;                                       \
 	} while (0)
 
 /* ---- reads ---- */
@@ -688,15 +702,14 @@ int app_org_get(struct app_ctx *ctx, int64_t id, int32_t as_of, struct org *out,
 	return app_can_read_org(ctx, id, err);
 }
 
-int app_org_children(struct app_ctx *ctx, int64_t id, int32_t as_of, struct org **out,
-		     int *n, struct kh_error *err)
+int app_org_children(struct app_ctx *ctx, int64_t id, int32_t as_of, struct org **out, int *n,
+		     struct kh_error *err)
 {
 	struct org o;
 	int rc = app_org_get(ctx, id, as_of, &o, err);
 	if (rc)
 		return rc;
-	rc = store_org_children(ctx->store, ctx->arena, id, day_or_today(ctx, as_of), out, n,
-				err);
+	rc = store_org_children(ctx->store, ctx->arena, id, day_or_today(ctx, as_of), out, n, err);
 	if (rc)
 		return rc;
 	sort_orgs(*out, *n);
@@ -754,8 +767,8 @@ int app_org_roots(struct app_ctx *ctx, int32_t as_of, struct org **out, int *n,
 	return 0;
 }
 
-int app_org_path(struct app_ctx *ctx, int64_t id, int32_t as_of, struct org **out,
-		 int *n, struct kh_error *err)
+int app_org_path(struct app_ctx *ctx, int64_t id, int32_t as_of, struct org **out, int *n,
+		 struct kh_error *err)
 {
 	struct org o;
 	int64_t *chain;
@@ -790,8 +803,7 @@ int app_org_path(struct app_ctx *ctx, int64_t id, int32_t as_of, struct org **ou
 	return 0;
 }
 
-int app_org_history(struct app_ctx *ctx, int64_t id, struct org_history *out,
-		    struct kh_error *err)
+int app_org_history(struct app_ctx *ctx, int64_t id, struct org_history *out, struct kh_error *err)
 {
 	struct org o;
 	struct org_event *ev;
@@ -801,8 +813,7 @@ int app_org_history(struct app_ctx *ctx, int64_t id, struct org_history *out,
 	rc = app_org_get(ctx, id, 0, &o, err);
 	if (rc)
 		return rc;
-	rc = store_org_versions(ctx->store, ctx->arena, id, &out->versions, &out->n_versions,
-				err);
+	rc = store_org_versions(ctx->store, ctx->arena, id, &out->versions, &out->n_versions, err);
 	if (rc)
 		return rc;
 	rc = store_org_events(ctx->store, ctx->arena, id, &ev, &n, err);
@@ -823,8 +834,8 @@ int app_org_history(struct app_ctx *ctx, int64_t id, struct org_history *out,
 	return 0;
 }
 
-int app_org_search(struct app_ctx *ctx, const char *q, int32_t as_of, int limit,
-		   struct org **out, int *n, struct kh_error *err)
+int app_org_search(struct app_ctx *ctx, const char *q, int32_t as_of, int limit, struct org **out,
+		   int *n, struct kh_error *err)
 {
 	struct org *hits;
 	int nhits, rc;
@@ -859,8 +870,8 @@ int app_org_search(struct app_ctx *ctx, const char *q, int32_t as_of, int limit,
 
 /* ---- changes ---- */
 
-static int validate_create(struct app_ctx *ctx, const struct org_create *in,
-			   enum org_kind *kind, struct kh_error *err)
+static int validate_create(struct app_ctx *ctx, const struct org_create *in, enum org_kind *kind,
+			   struct kh_error *err)
 {
 	int rc = check_names(in->name, in->short_name, err);
 	if (rc)
@@ -889,8 +900,7 @@ int app_org_create(struct app_ctx *ctx, const struct org_create *in, int64_t *id
 }
 
 int app_org_rename(struct app_ctx *ctx, int64_t id, const char *new_name,
-		   const char *new_short_name, int32_t date, const char *note,
-		   struct kh_error *err)
+		   const char *new_short_name, int32_t date, const char *note, struct kh_error *err)
 {
 	int rc = app_can_manage_org(ctx, id, err);
 	if (rc)
@@ -900,8 +910,8 @@ int app_org_rename(struct app_ctx *ctx, int64_t id, const char *new_name,
 		rc = check_note(note, err);
 	if (rc)
 		return rc;
-	IN_TX(ctx, err, do_rename(ctx, id, new_name, new_short_name, day_or_today(ctx, date),
-				  note, err));
+	IN_TX(ctx, err,
+	      do_rename(ctx, id, new_name, new_short_name, day_or_today(ctx, date), note, err));
 }
 
 int app_org_move(struct app_ctx *ctx, int64_t id, int64_t new_parent_id, int32_t date,
@@ -917,9 +927,9 @@ int app_org_move(struct app_ctx *ctx, int64_t id, int64_t new_parent_id, int32_t
 	IN_TX(ctx, err, do_move(ctx, id, new_parent_id, day_or_today(ctx, date), note, err));
 }
 
-static int do_update(struct app_ctx *ctx, int64_t id, const char *name,
-		     const char *short_name, bool move, int64_t parent_id, int32_t date,
-		     const char *note, struct kh_error *err)
+static int do_update(struct app_ctx *ctx, int64_t id, const char *name, const char *short_name,
+		     bool move, int64_t parent_id, int32_t date, const char *note,
+		     struct kh_error *err)
 {
 	int rc = 0;
 	if (name) {
@@ -956,8 +966,9 @@ int app_org_update(struct app_ctx *ctx, int64_t id, const char *new_name,
 		rc = check_note(note, err);
 	if (rc)
 		return rc;
-	IN_TX(ctx, err, do_update(ctx, id, new_name, new_short_name, move, new_parent_id,
-				  day_or_today(ctx, date), note, err));
+	IN_TX(ctx, err,
+	      do_update(ctx, id, new_name, new_short_name, move, new_parent_id,
+			day_or_today(ctx, date), note, err));
 }
 
 static int check_merge_rights(struct app_ctx *ctx, const int64_t *sources, int n,
@@ -967,7 +978,8 @@ static int check_merge_rights(struct app_ctx *ctx, const int64_t *sources, int n
 		return kh_fail(err, KH_EINVAL, "source_ids",
 			       "Cần chọn ít nhất một tổ chức để hợp nhất");
 	if (n > 1000)
-		return kh_fail(err, KH_EINVAL, "source_ids", "Quá nhiều tổ chức trong một lần hợp nhất");
+		return kh_fail(err, KH_EINVAL, "source_ids",
+			       "Quá nhiều tổ chức trong một lần hợp nhất");
 	for (int i = 0; i < n; i++) {
 		int rc = app_can_manage_org(ctx, sources[i], err);
 		if (rc)
@@ -976,8 +988,8 @@ static int check_merge_rights(struct app_ctx *ctx, const int64_t *sources, int n
 	return 0;
 }
 
-int app_org_merge(struct app_ctx *ctx, const int64_t *source_ids, int n_sources,
-		  int64_t target_id, int32_t date, const char *note, struct kh_error *err)
+int app_org_merge(struct app_ctx *ctx, const int64_t *source_ids, int n_sources, int64_t target_id,
+		  int32_t date, const char *note, struct kh_error *err)
 {
 	int rc = check_merge_rights(ctx, source_ids, n_sources, err);
 	if (!rc)
@@ -986,8 +998,8 @@ int app_org_merge(struct app_ctx *ctx, const int64_t *source_ids, int n_sources,
 		rc = check_note(note, err);
 	if (rc)
 		return rc;
-	IN_TX(ctx, err, do_merge(ctx, source_ids, n_sources, target_id, day_or_today(ctx, date),
-				 note, err));
+	IN_TX(ctx, err,
+	      do_merge(ctx, source_ids, n_sources, target_id, day_or_today(ctx, date), note, err));
 }
 
 static int do_merge_into_new(struct app_ctx *ctx, const int64_t *sources, int n_sources,
@@ -1002,8 +1014,7 @@ static int do_merge_into_new(struct app_ctx *ctx, const int64_t *sources, int n_
 }
 
 int app_org_merge_into_new(struct app_ctx *ctx, const int64_t *source_ids, int n_sources,
-			   const struct org_create *new_org, int64_t *id,
-			   struct kh_error *err)
+			   const struct org_create *new_org, int64_t *id, struct kh_error *err)
 {
 	enum org_kind kind;
 	int rc = check_merge_rights(ctx, source_ids, n_sources, err);
@@ -1017,8 +1028,8 @@ int app_org_merge_into_new(struct app_ctx *ctx, const int64_t *source_ids, int n
 }
 
 static int do_split(struct app_ctx *ctx, int64_t id, const struct org_split_part *parts,
-		    int n_parts, int32_t date, bool dissolve_source, const char *note,
-		    int64_t *ids, struct kh_error *err)
+		    int n_parts, int32_t date, bool dissolve_source, const char *note, int64_t *ids,
+		    struct kh_error *err)
 {
 	struct org_version v;
 	struct org src;
@@ -1029,15 +1040,19 @@ static int do_split(struct app_ctx *ctx, int64_t id, const struct org_split_part
 	if (rc)
 		return rc;
 	if (dissolve_source && src.child_count > 0)
-		return kh_fail(err, KH_EINVAL, "dissolve_source",
-			       "«%s» còn %lld tổ chức trực thuộc vào ngày %s: hãy chuyển các tổ chức"
-			       " đó sang tổ chức mới trước khi giải thể tổ chức bị chia tách",
-			       v.name, (long long)src.child_count, fmt_day(ctx, date));
+		return kh_fail(
+			err, KH_EINVAL, "dissolve_source",
+			"«%s» còn %lld tổ chức trực thuộc vào ngày %s: hãy chuyển các tổ chức"
+			" đó sang tổ chức mới trước khi giải thể tổ chức bị chia tách",
+			v.name, (long long)src.child_count, fmt_day(ctx, date));
 	json_t *created = json_array();
 	for (int i = 0; i < n_parts; i++) {
 		struct org_create in = {
-			.parent_id = v.parent_id, .name = parts[i].name,
-			.short_name = parts[i].short_name, .level = src.level, .date = date,
+			.parent_id = v.parent_id,
+			.name = parts[i].name,
+			.short_name = parts[i].short_name,
+			.level = src.level,
+			.date = date,
 			.note = arena_printf(ctx->arena, "Chia tách từ «%s»", v.name),
 		};
 		rc = do_create(ctx, &in, date, src.kind, &ids[i], err);
@@ -1073,9 +1088,9 @@ out:
 	return rc;
 }
 
-int app_org_split(struct app_ctx *ctx, int64_t id, const struct org_split_part *parts,
-		  int n_parts, int32_t date, bool dissolve_source, const char *note,
-		  int64_t **new_ids, struct kh_error *err)
+int app_org_split(struct app_ctx *ctx, int64_t id, const struct org_split_part *parts, int n_parts,
+		  int32_t date, bool dissolve_source, const char *note, int64_t **new_ids,
+		  struct kh_error *err)
 {
 	struct org o;
 	int rc = app_can_manage_org(ctx, id, err);
@@ -1101,8 +1116,9 @@ int app_org_split(struct app_ctx *ctx, int64_t id, const struct org_split_part *
 	int64_t *ids = arena_alloc(ctx->arena, sizeof(*ids) * (size_t)n_parts);
 	if (new_ids)
 		*new_ids = ids;
-	IN_TX(ctx, err, do_split(ctx, id, parts, n_parts, day_or_today(ctx, date),
-				 dissolve_source, note, ids, err));
+	IN_TX(ctx, err,
+	      do_split(ctx, id, parts, n_parts, day_or_today(ctx, date), dissolve_source, note, ids,
+		       err));
 }
 
 int app_org_dissolve(struct app_ctx *ctx, int64_t id, int32_t date, int64_t children_to,
@@ -1132,7 +1148,7 @@ struct irow {
 	bool has_kind, has_level;
 	int level;
 	int32_t date;
-	int parent_idx;    /* row index of the parent in the file, or -1 */
+	int parent_idx;	   /* row index of the parent in the file, or -1 */
 	int64_t parent_id; /* existing parent org, or 0 */
 	int64_t existing;  /* the org already imported under this code, or 0 */
 	int depth;
@@ -1157,15 +1173,24 @@ static bool parse_kind(const char *s, enum org_kind *out)
 		const char *words;
 		enum org_kind kind;
 	} synonyms[] = {
-		{"dang bo", ORG_COMMITTEE},      {"dang uy", ORG_COMMITTEE},
-		{"cap uy", ORG_COMMITTEE},       {"tinh uy", ORG_COMMITTEE},
-		{"thanh uy", ORG_COMMITTEE},     {"huyen uy", ORG_COMMITTEE},
-		{"chi bo", ORG_CELL},            {"van phong", ORG_OFFICE},
-		{"ban to chuc", ORG_ORG_BOARD},  {"uy ban kiem tra", ORG_INSPECTION},
-		{"ubkt", ORG_INSPECTION},        {"ban tuyen giao", ORG_PROPAGANDA},
-		{"ban dan van", ORG_MASS_MOBILIZATION}, {"dang doan", ORG_DELEGATION},
-		{"ban can su dang", ORG_DELEGATION},    {"nha nuoc", ORG_STATE},
-		{"co quan nha nuoc", ORG_STATE}, {"doan the", ORG_MASS_ORG},
+		{"dang bo", ORG_COMMITTEE},
+		{"dang uy", ORG_COMMITTEE},
+		{"cap uy", ORG_COMMITTEE},
+		{"tinh uy", ORG_COMMITTEE},
+		{"thanh uy", ORG_COMMITTEE},
+		{"huyen uy", ORG_COMMITTEE},
+		{"chi bo", ORG_CELL},
+		{"van phong", ORG_OFFICE},
+		{"ban to chuc", ORG_ORG_BOARD},
+		{"uy ban kiem tra", ORG_INSPECTION},
+		{"ubkt", ORG_INSPECTION},
+		{"ban tuyen giao", ORG_PROPAGANDA},
+		{"ban dan van", ORG_MASS_MOBILIZATION},
+		{"dang doan", ORG_DELEGATION},
+		{"ban can su dang", ORG_DELEGATION},
+		{"nha nuoc", ORG_STATE},
+		{"co quan nha nuoc", ORG_STATE},
+		{"doan the", ORG_MASS_ORG},
 		{"mat tran", ORG_MASS_ORG},
 	};
 	if (org_kind_parse(s, out))
@@ -1220,8 +1245,7 @@ static bool parse_day(const char *s, int32_t *out)
 	return true;
 }
 
-static void row_error(struct app_ctx *ctx, struct irow *r, const char *fmt, ...)
-	KH_PRINTF(3, 4);
+static void row_error(struct app_ctx *ctx, struct irow *r, const char *fmt, ...) KH_PRINTF(3, 4);
 static void row_error(struct app_ctx *ctx, struct irow *r, const char *fmt, ...)
 {
 	if (r->error)
@@ -1258,18 +1282,20 @@ static int import_read(struct app_ctx *ctx, const struct csv *c, int32_t as_of,
 			if (strcmp(lower, col_names[k]) == 0)
 				break;
 		if (k == COL_N)
-			return kh_fail(err, KH_EINVAL, "file",
-				       "Dòng 1: cột «%s» không được hỗ trợ (các cột: ma, ma_cap_tren,"
-				       " ten, ten_viet_tat, loai, cap, ngay_hieu_luc)",
-				       name);
+			return kh_fail(
+				err, KH_EINVAL, "file",
+				"Dòng 1: cột «%s» không được hỗ trợ (các cột: ma, ma_cap_tren,"
+				" ten, ten_viet_tat, loai, cap, ngay_hieu_luc)",
+				name);
 		if (map[k] >= 0)
 			return kh_fail(err, KH_EINVAL, "file", "Dòng 1: cột «%s» xuất hiện hai lần",
 				       name);
 		map[k] = j;
 	}
 	if (map[COL_CODE] < 0 || map[COL_NAME] < 0)
-		return kh_fail(err, KH_EINVAL, "file",
-			       "Dòng 1: thiếu cột bắt buộc «ma» hoặc «ten» (dòng đầu phải là tiêu đề)");
+		return kh_fail(
+			err, KH_EINVAL, "file",
+			"Dòng 1: thiếu cột bắt buộc «ma» hoặc «ten» (dòng đầu phải là tiêu đề)");
 
 	struct irow *rows = arena_alloc(ctx->arena, sizeof(*rows) * (size_t)c->n_records);
 	int n = 0;
@@ -1291,8 +1317,8 @@ static int import_read(struct app_ctx *ctx, const struct csv *c, int32_t as_of,
 			continue;
 		n++;
 		if (rec->n_fields != h->n_fields)
-			row_error(ctx, r, "có %d cột trong khi dòng tiêu đề có %d cột", rec->n_fields,
-				  h->n_fields);
+			row_error(ctx, r, "có %d cột trong khi dòng tiêu đề có %d cột",
+				  rec->n_fields, h->n_fields);
 		struct kh_error e;
 		if (!*r->f[COL_CODE])
 			row_error(ctx, r, "thiếu mã tổ chức (cột ma)");
@@ -1316,8 +1342,10 @@ static int import_read(struct app_ctx *ctx, const struct csv *c, int32_t as_of,
 		}
 		r->date = as_of;
 		if (*r->f[COL_DATE] && !parse_day(r->f[COL_DATE], &r->date))
-			row_error(ctx, r, "ngày hiệu lực «%s» không hợp lệ (dùng YYYY-MM-DD hoặc"
-				  " dd/mm/yyyy)", r->f[COL_DATE]);
+			row_error(ctx, r,
+				  "ngày hiệu lực «%s» không hợp lệ (dùng YYYY-MM-DD hoặc"
+				  " dd/mm/yyyy)",
+				  r->f[COL_DATE]);
 	}
 	*rows_out = rows;
 	*n_out = n;
@@ -1325,8 +1353,7 @@ static int import_read(struct app_ctx *ctx, const struct csv *c, int32_t as_of,
 }
 
 /* Links rows to parents and existing orgs; checks rights and cycles. */
-static int import_resolve(struct app_ctx *ctx, struct irow *rows, int n,
-			  struct kh_error *err)
+static int import_resolve(struct app_ctx *ctx, struct irow *rows, int n, struct kh_error *err)
 {
 	int rc;
 	for (int i = 0; i < n; i++) {
@@ -1358,8 +1385,10 @@ static int import_resolve(struct app_ctx *ctx, struct irow *rows, int n,
 				if (rc)
 					return rc;
 				if (!r->parent_id)
-					row_error(ctx, r, "không tìm thấy tổ chức cấp trên có mã «%s»"
-						  " (trong tệp hoặc đã nhập trước đây)", pc);
+					row_error(ctx, r,
+						  "không tìm thấy tổ chức cấp trên có mã «%s»"
+						  " (trong tệp hoặc đã nhập trước đây)",
+						  pc);
 			}
 		}
 		if (!r->existing && !r->has_kind)
@@ -1370,7 +1399,8 @@ static int import_resolve(struct app_ctx *ctx, struct irow *rows, int n,
 		if (r->parent_id && app_can_manage_org(ctx, r->parent_id, &e))
 			row_error(ctx, r, "%s", e.message);
 		if (!*pc && !app_sees_all(ctx))
-			row_error(ctx, r, "chỉ quản trị viên được nhập tổ chức cấp cao nhất"
+			row_error(ctx, r,
+				  "chỉ quản trị viên được nhập tổ chức cấp cao nhất"
 				  " (không có mã cấp trên)");
 	}
 	/* Depths within the file; a chain longer than n is a cycle. */
@@ -1382,7 +1412,8 @@ static int import_resolve(struct app_ctx *ctx, struct irow *rows, int n,
 		}
 		rows[i].depth = d;
 		if (d > n)
-			row_error(ctx, &rows[i], "vòng lặp cấp trên – cấp dưới giữa các dòng trong tệp");
+			row_error(ctx, &rows[i],
+				  "vòng lặp cấp trên – cấp dưới giữa các dòng trong tệp");
 	}
 	return 0;
 }
@@ -1412,8 +1443,12 @@ static int import_apply_row(struct app_ctx *ctx, struct irow *r, const struct ir
 				level = p.level < ORG_LEVEL_MAX ? p.level + 1 : ORG_LEVEL_MAX;
 		}
 		struct org_create in = {
-			.parent_id = parent, .name = r->f[COL_NAME], .short_name = r->f[COL_SHORT],
-			.level = level, .date = r->date, .note = "Nhập từ tệp CSV",
+			.parent_id = parent,
+			.name = r->f[COL_NAME],
+			.short_name = r->f[COL_SHORT],
+			.level = level,
+			.date = r->date,
+			.note = "Nhập từ tệp CSV",
 			.code = r->f[COL_CODE],
 		};
 		rc = do_create(ctx, &in, r->date, r->kind, &r->result_id, err);
@@ -1450,8 +1485,8 @@ static int import_apply_row(struct app_ctx *ctx, struct irow *r, const struct ir
 						   "level", cur.level);
 			json_t *after = json_pack("{s:s, s:i}", "kind", org_kind_name(kind),
 						  "level", level);
-			rc = app_audit(ctx, "org.update", "org", r->existing, json_text(ctx, before),
-				       json_text(ctx, after), err);
+			rc = app_audit(ctx, "org.update", "org", r->existing,
+				       json_text(ctx, before), json_text(ctx, after), err);
 		}
 		if (rc)
 			goto out;
@@ -1464,9 +1499,8 @@ out:
 	return rc;
 }
 
-int app_org_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len,
-		       int32_t as_of, bool dry_run, struct import_report *out,
-		       struct kh_error *err)
+int app_org_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len, int32_t as_of,
+		       bool dry_run, struct import_report *out, struct kh_error *err)
 {
 	struct csv c = {0};
 	struct irow *rows = NULL;
@@ -1556,16 +1590,16 @@ int app_org_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len,
 		}
 	}
 	if (any_error) {
-		rc = kh_fail(err, KH_EINVAL, "file",
-			     "Tệp có %d dòng lỗi; chưa nhập dòng nào. Hãy sửa các dòng lỗi rồi nhập lại",
-			     out->n_errors);
+		rc = kh_fail(
+			err, KH_EINVAL, "file",
+			"Tệp có %d dòng lỗi; chưa nhập dòng nào. Hãy sửa các dòng lỗi rồi nhập lại",
+			out->n_errors);
 		goto out;
 	}
 	if (dry_run)
 		goto out;
-	json_t *summary = json_pack("{s:i, s:i, s:i, s:i}", "rows", n, "created",
-				    out->n_created, "updated", out->n_updated, "unchanged",
-				    out->n_unchanged);
+	json_t *summary = json_pack("{s:i, s:i, s:i, s:i}", "rows", n, "created", out->n_created,
+				    "updated", out->n_updated, "unchanged", out->n_unchanged);
 	rc = app_audit(ctx, "org.import", "org", 0, NULL, json_text(ctx, summary), err);
 	if (rc)
 		goto out;

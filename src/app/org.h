@@ -50,8 +50,8 @@ bool org_exists_on(const struct org *o, int32_t day);
 
 /* The children of id as of as_of, in Vietnamese order, each with its
  * child_count. */
-int app_org_children(struct app_ctx *ctx, int64_t id, int32_t as_of, struct org **out,
-		     int *n, struct kh_error *err) KH_MUST_CHECK;
+int app_org_children(struct app_ctx *ctx, int64_t id, int32_t as_of, struct org **out, int *n,
+		     struct kh_error *err) KH_MUST_CHECK;
 
 /* The top of what the actor may read, as of as_of: for an admin the orgs
  * without a parent that day; otherwise the actor's read roots that exist that
@@ -62,13 +62,13 @@ int app_org_roots(struct app_ctx *ctx, int32_t as_of, struct org **out, int *n,
 /* The ancestors of id as of as_of (or its last day when absent then), root
  * first, without id itself, cut to the part the actor may read — for
  * breadcrumbs. */
-int app_org_path(struct app_ctx *ctx, int64_t id, int32_t as_of, struct org **out,
-		 int *n, struct kh_error *err) KH_MUST_CHECK;
+int app_org_path(struct app_ctx *ctx, int64_t id, int32_t as_of, struct org **out, int *n,
+		 struct kh_error *err) KH_MUST_CHECK;
 
 /* An event as shown in a history: the names of both sides on its date. */
 struct org_history_event {
 	struct org_event ev;
-	const char *org_name;   /* the event's org */
+	const char *org_name;	/* the event's org */
 	const char *other_name; /* the other org, or "" */
 };
 
@@ -87,20 +87,20 @@ int app_org_history(struct app_ctx *ctx, int64_t id, struct org_history *out,
 /* Orgs existing on as_of whose name, short name (now or in the past) or a
  * common abbreviation matches every word of q (diacritic-insensitive, word
  * prefixes), within the actor's scope, Vietnamese order, at most limit. */
-int app_org_search(struct app_ctx *ctx, const char *q, int32_t as_of, int limit,
-		   struct org **out, int *n, struct kh_error *err) KH_MUST_CHECK;
+int app_org_search(struct app_ctx *ctx, const char *q, int32_t as_of, int limit, struct org **out,
+		   int *n, struct kh_error *err) KH_MUST_CHECK;
 
 /* ---- changes ---- */
 
 struct org_create {
-	int64_t parent_id;      /* 0 = a root (admin only) */
-	const char *name;       /* required, at most ORG_NAME_MAX characters */
+	int64_t parent_id;	/* 0 = a root (admin only) */
+	const char *name;	/* required, at most ORG_NAME_MAX characters */
 	const char *short_name; /* optional, at most ORG_SHORT_NAME_MAX */
-	const char *kind;       /* an org kind name ("committee", "cell"…) */
-	int level;              /* 0..ORG_LEVEL_MAX */
-	int32_t date;           /* effective day; 0 = today */
-	const char *note;       /* optional */
-	const char *code;       /* optional external code (unique) */
+	const char *kind;	/* an org kind name ("committee", "cell"…) */
+	int level;		/* 0..ORG_LEVEL_MAX */
+	int32_t date;		/* effective day; 0 = today */
+	const char *note;	/* optional */
+	const char *code;	/* optional external code (unique) */
 };
 
 /* Creates an org under parent_id from date; the parent must exist that day.
@@ -131,9 +131,8 @@ int app_org_move(struct app_ctx *ctx, int64_t id, int64_t new_parent_id, int32_t
  * children (as of date) move to target the same day; a "merge" event links
  * each source to the target. The target must exist on date and must not be a
  * source or lie inside one. */
-int app_org_merge(struct app_ctx *ctx, const int64_t *source_ids, int n_sources,
-		  int64_t target_id, int32_t date, const char *note,
-		  struct kh_error *err) KH_MUST_CHECK;
+int app_org_merge(struct app_ctx *ctx, const int64_t *source_ids, int n_sources, int64_t target_id,
+		  int32_t date, const char *note, struct kh_error *err) KH_MUST_CHECK;
 
 /* Creates new_org (its date is the merge date) and merges the sources into
  * it, in one transaction; *id receives the new org's id. */
@@ -150,9 +149,9 @@ struct org_split_part {
  * each linked to it by a "split" event; when dissolve_source, the source ends
  * on date (it must then have no children that day). new_ids (may be NULL)
  * receives an arena array of the new ids, in the order of parts. */
-int app_org_split(struct app_ctx *ctx, int64_t id, const struct org_split_part *parts,
-		  int n_parts, int32_t date, bool dissolve_source, const char *note,
-		  int64_t **new_ids, struct kh_error *err) KH_MUST_CHECK;
+int app_org_split(struct app_ctx *ctx, int64_t id, const struct org_split_part *parts, int n_parts,
+		  int32_t date, bool dissolve_source, const char *note, int64_t **new_ids,
+		  struct kh_error *err) KH_MUST_CHECK;
 
 /* Dissolves id on date. With children that day it is refused (move or merge
  * them first) unless children_to names an org existing that day, to which
@@ -164,7 +163,7 @@ int app_org_dissolve(struct app_ctx *ctx, int64_t id, int32_t date, int64_t chil
 
 /* One data row's outcome. */
 struct import_row {
-	int line;            /* line in the file (the header is line 1) */
+	int line; /* line in the file (the header is line 1) */
 	const char *code;
 	const char *name;
 	const char *action;  /* "create", "update", "unchanged" or "error" */
@@ -191,8 +190,7 @@ struct import_report {
  * run reports what would happen and applies nothing. out is always filled
  * (arena) unless the file itself is unreadable.
  */
-int app_org_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len,
-		       int32_t as_of, bool dry_run, struct import_report *out,
-		       struct kh_error *err) KH_MUST_CHECK;
+int app_org_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len, int32_t as_of,
+		       bool dry_run, struct import_report *out, struct kh_error *err) KH_MUST_CHECK;
 
 #endif

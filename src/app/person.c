@@ -70,8 +70,8 @@ json_t *app_person_json(const struct person *p)
 	json_t *j = json_object();
 	json_object_set_new(j, "id", json_integer(p->id));
 	json_object_set_new(j, "full_name", json_string(nz(p->full_name)));
-	json_object_set_new(j, "birth_year", p->birth_year ? json_integer(p->birth_year)
-							   : json_null());
+	json_object_set_new(j, "birth_year",
+			    p->birth_year ? json_integer(p->birth_year) : json_null());
 	json_object_set_new(j, "gender", json_string(nz(p->gender)));
 	json_object_set_new(j, "member_org_id", id_or_null(p->member_org_id));
 	json_object_set_new(j, "residence_org_id", id_or_null(p->residence_org_id));
@@ -121,8 +121,8 @@ static int can_read_person(struct app_ctx *ctx, const struct person *p, struct k
 	}
 	struct position *pos;
 	int n;
-	rc = store_position_list(ctx->store, ctx->arena, p->id, 0, ctx->today, ctx->today, &pos,
-				 &n, err);
+	rc = store_position_list(ctx->store, ctx->arena, p->id, 0, ctx->today, ctx->today, &pos, &n,
+				 err);
 	if (rc)
 		return rc;
 	for (int i = 0; i < n; i++) {
@@ -213,16 +213,15 @@ static int check_birth_year(struct app_ctx *ctx, int year, struct kh_error *err)
 	if (year == 0)
 		return 0;
 	if (year < 1900 || year > this_year(ctx))
-		return kh_fail(err, KH_EINVAL, "birth_year",
-			       "Năm sinh phải từ 1900 đến %d", this_year(ctx));
+		return kh_fail(err, KH_EINVAL, "birth_year", "Năm sinh phải từ 1900 đến %d",
+			       this_year(ctx));
 	return 0;
 }
 
 /* Checks p's fields (full_name already trimmed). */
 static int validate_person(struct app_ctx *ctx, const struct person *p, struct kh_error *err)
 {
-	int rc = app_check_name("full_name", "Họ và tên", p->full_name, PERSON_NAME_MAX, true,
-				err);
+	int rc = app_check_name("full_name", "Họ và tên", p->full_name, PERSON_NAME_MAX, true, err);
 	if (rc)
 		return rc;
 	if ((rc = check_birth_year(ctx, p->birth_year, err)))
@@ -255,8 +254,8 @@ static int check_external_unique(struct app_ctx *ctx, const char *external_id, i
 		if (store_person_get(ctx->store, ctx->arena, other, &o, &e) == 0)
 			name = o.full_name;
 		return kh_fail(err, KH_ECONFLICT, "external_id",
-			       "Mã đảng viên «%s» đã được dùng cho «%s» (số %lld)", external_id, name,
-			       (long long)other);
+			       "Mã đảng viên «%s» đã được dùng cho «%s» (số %lld)", external_id,
+			       name, (long long)other);
 	}
 	return 0;
 }
@@ -296,13 +295,20 @@ static int apply_input(struct app_ctx *ctx, struct person *p, const struct perso
 static int role_rank(enum position_role r)
 {
 	switch (r) {
-	case POSITION_HEAD: return 0;
-	case POSITION_DEPUTY: return 1;
-	case POSITION_STANDING: return 2;
-	case POSITION_COMMITTEE: return 3;
-	case POSITION_STAFF: return 4;
-	case POSITION_MEMBER: return 5;
-	default: return 6;
+	case POSITION_HEAD:
+		return 0;
+	case POSITION_DEPUTY:
+		return 1;
+	case POSITION_STANDING:
+		return 2;
+	case POSITION_COMMITTEE:
+		return 3;
+	case POSITION_STAFF:
+		return 4;
+	case POSITION_MEMBER:
+		return 5;
+	default:
+		return 6;
 	}
 }
 
@@ -314,8 +320,8 @@ static int person_subtitle(struct app_ctx *ctx, const struct person *p, const ch
 	struct position *pos;
 	int n, rc;
 	*out = "";
-	rc = store_position_list(ctx->store, ctx->arena, p->id, 0, ctx->today, ctx->today, &pos,
-				 &n, err);
+	rc = store_position_list(ctx->store, ctx->arena, p->id, 0, ctx->today, ctx->today, &pos, &n,
+				 err);
 	if (rc)
 		return rc;
 	const struct position *best = NULL;
@@ -337,8 +343,8 @@ static int person_subtitle(struct app_ctx *ctx, const struct person *p, const ch
 		return 0;
 	}
 	if (p->member_org_id)
-		return store_org_name_near(ctx->store, ctx->arena, p->member_org_id, ctx->today, out,
-					   err);
+		return store_org_name_near(ctx->store, ctx->arena, p->member_org_id, ctx->today,
+					   out, err);
 	return 0;
 }
 
@@ -417,7 +423,8 @@ static int do_update(struct app_ctx *ctx, const struct person *before, const str
 	if (rc)
 		return rc;
 	return app_audit(ctx, "person.update", "person", p->id,
-			 json_text(ctx, app_person_json(before)), json_text(ctx, app_person_json(p)), err);
+			 json_text(ctx, app_person_json(before)),
+			 json_text(ctx, app_person_json(p)), err);
 }
 
 int app_person_create(struct app_ctx *ctx, const struct person_input *in, struct person *out,
@@ -491,8 +498,7 @@ int app_person_get(struct app_ctx *ctx, int64_t id, struct person *out, struct k
 	return can_read_person(ctx, out, err);
 }
 
-int app_person_view(struct app_ctx *ctx, int64_t id, struct person_view *out,
-		    struct kh_error *err)
+int app_person_view(struct app_ctx *ctx, int64_t id, struct person_view *out, struct kh_error *err)
 {
 	int rc;
 	memset(out, 0, sizeof(*out));
@@ -510,8 +516,8 @@ int app_person_view(struct app_ctx *ctx, int64_t id, struct person_view *out,
 	     (rc = store_org_name_near(ctx->store, ctx->arena, p->managing_org_id, ctx->today,
 				       &out->managing_org_name, err))))
 		return rc;
-	if ((rc = store_position_list(ctx->store, ctx->arena, id, 0, 0, ctx->today,
-				      &out->positions, &out->n_positions, err)))
+	if ((rc = store_position_list(ctx->store, ctx->arena, id, 0, 0, ctx->today, &out->positions,
+				      &out->n_positions, err)))
 		return rc;
 	if ((rc = person_subtitle(ctx, p, &out->subtitle, err)))
 		return rc;
@@ -573,8 +579,8 @@ done:
 
 /* ---- positions ---- */
 
-int app_position_add(struct app_ctx *ctx, const struct position_input *in,
-		     struct position *out, struct kh_error *err)
+int app_position_add(struct app_ctx *ctx, const struct position_input *in, struct position *out,
+		     struct kh_error *err)
 {
 	struct position p = {0};
 	struct person person;
@@ -698,8 +704,7 @@ int app_position_end(struct app_ctx *ctx, int64_t id, int32_t valid_to, struct p
 	return store_position_get(ctx->store, ctx->arena, id, ctx->today, out, err);
 }
 
-int app_position_get(struct app_ctx *ctx, int64_t id, struct position *out,
-		     struct kh_error *err)
+int app_position_get(struct app_ctx *ctx, int64_t id, struct position *out, struct kh_error *err)
 {
 	struct person person;
 	struct kh_error e;
@@ -724,8 +729,9 @@ int app_position_list(struct app_ctx *ctx, int64_t person_id, int64_t org_id, in
 	if (!ctx->actor)
 		return kh_fail(err, KH_EUNAUTH, NULL, "Bạn cần đăng nhập");
 	if ((person_id != 0) == (org_id != 0))
-		return kh_fail(err, KH_EINVAL, "person_id",
-			       "Cần chọn đúng một trong hai: người (person_id) hoặc tổ chức (org_id)");
+		return kh_fail(
+			err, KH_EINVAL, "person_id",
+			"Cần chọn đúng một trong hai: người (person_id) hoặc tổ chức (org_id)");
 	if (person_id) {
 		struct person p;
 		if ((rc = app_person_get(ctx, person_id, &p, err)))
@@ -759,8 +765,8 @@ enum {
 };
 
 static const char *const pcol_names[PCOL_N] = {
-	"ma_dang_vien", "ho_ten", "nam_sinh", "gioi_tinh", "ma_noi_sinh_hoat", "ma_noi_cu_tru",
-	"da_nghi_huu",
+	"ma_dang_vien",	    "ho_ten",	     "nam_sinh",    "gioi_tinh",
+	"ma_noi_sinh_hoat", "ma_noi_cu_tru", "da_nghi_huu",
 };
 
 struct prow {
@@ -772,8 +778,7 @@ struct prow {
 	struct person p;      /* the record after the import */
 };
 
-static void prow_error(struct app_ctx *ctx, struct prow *r, const char *fmt, ...)
-	KH_PRINTF(3, 4);
+static void prow_error(struct app_ctx *ctx, struct prow *r, const char *fmt, ...) KH_PRINTF(3, 4);
 static void prow_error(struct app_ctx *ctx, struct prow *r, const char *fmt, ...)
 {
 	if (r->error)
@@ -881,10 +886,12 @@ static int pimport_read(struct app_ctx *ctx, const struct csv *c, struct prow **
 			if (strcmp(key, pcol_names[k]) == 0)
 				break;
 		if (k == PCOL_N)
-			return kh_fail(err, KH_EINVAL, "file",
-				       "Dòng 1: cột «%s» không được hỗ trợ (các cột: ma_dang_vien,"
-				       " ho_ten, nam_sinh, gioi_tinh, ma_noi_sinh_hoat, ma_noi_cu_tru,"
-				       " da_nghi_huu)", trim_arena(ctx, h->fields[j]));
+			return kh_fail(
+				err, KH_EINVAL, "file",
+				"Dòng 1: cột «%s» không được hỗ trợ (các cột: ma_dang_vien,"
+				" ho_ten, nam_sinh, gioi_tinh, ma_noi_sinh_hoat, ma_noi_cu_tru,"
+				" da_nghi_huu)",
+				trim_arena(ctx, h->fields[j]));
 		if (map[k] >= 0)
 			return kh_fail(err, KH_EINVAL, "file", "Dòng 1: cột «%s» xuất hiện hai lần",
 				       pcol_names[k]);
@@ -908,7 +915,8 @@ static int pimport_read(struct app_ctx *ctx, const struct csv *c, struct prow **
 		r->line = rec->line;
 		for (int k = 0; k < PCOL_N; k++) {
 			int j = map[k];
-			r->f[k] = j >= 0 && j < rec->n_fields ? trim_arena(ctx, rec->fields[j]) : "";
+			r->f[k] =
+				j >= 0 && j < rec->n_fields ? trim_arena(ctx, rec->fields[j]) : "";
 			if (*r->f[k])
 				blank = false;
 		}
@@ -916,8 +924,8 @@ static int pimport_read(struct app_ctx *ctx, const struct csv *c, struct prow **
 			continue;
 		n++;
 		if (rec->n_fields != h->n_fields)
-			prow_error(ctx, r, "có %d cột trong khi dòng tiêu đề có %d cột", rec->n_fields,
-				   h->n_fields);
+			prow_error(ctx, r, "có %d cột trong khi dòng tiêu đề có %d cột",
+				   rec->n_fields, h->n_fields);
 
 		const char *ext = r->f[PCOL_EXT];
 		if (!*ext)
@@ -952,13 +960,15 @@ static int pimport_read(struct app_ctx *ctx, const struct csv *c, struct prow **
 			r->p.external_id = ext;
 		}
 		r->p.full_name = r->f[PCOL_NAME];
-		if (app_check_name("ho_ten", "Họ và tên", r->f[PCOL_NAME], PERSON_NAME_MAX, true, &e))
+		if (app_check_name("ho_ten", "Họ và tên", r->f[PCOL_NAME], PERSON_NAME_MAX, true,
+				   &e))
 			prow_error(ctx, r, "%s", e.message);
 		if (present[PCOL_BIRTH]) {
 			int64_t y = 0;
 			if (*r->f[PCOL_BIRTH] &&
 			    num_parse_i64(r->f[PCOL_BIRTH], 1900, this_year(ctx), &y))
-				prow_error(ctx, r, "năm sinh «%s» không hợp lệ (phải từ 1900 đến %d)",
+				prow_error(ctx, r,
+					   "năm sinh «%s» không hợp lệ (phải từ 1900 đến %d)",
 					   r->f[PCOL_BIRTH], this_year(ctx));
 			r->p.birth_year = (int)y;
 		}
@@ -1020,8 +1030,8 @@ static const char *pimport_changes(struct app_ctx *ctx, const struct person *a,
 	return r;
 }
 
-int app_person_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len,
-			  bool dry_run, struct import_report *out, struct kh_error *err)
+int app_person_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len, bool dry_run,
+			  struct import_report *out, struct kh_error *err)
 {
 	struct csv c = {0};
 	struct prow *rows = NULL;
@@ -1112,16 +1122,16 @@ int app_person_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len,
 		}
 	}
 	if (any_error) {
-		rc = kh_fail(err, KH_EINVAL, "file",
-			     "Tệp có %d dòng lỗi; chưa nhập dòng nào. Hãy sửa các dòng lỗi rồi nhập lại",
-			     out->n_errors);
+		rc = kh_fail(
+			err, KH_EINVAL, "file",
+			"Tệp có %d dòng lỗi; chưa nhập dòng nào. Hãy sửa các dòng lỗi rồi nhập lại",
+			out->n_errors);
 		goto out;
 	}
 	if (dry_run)
 		goto out;
-	json_t *summary = json_pack("{s:i, s:i, s:i, s:i}", "rows", n, "created",
-				    out->n_created, "updated", out->n_updated, "unchanged",
-				    out->n_unchanged);
+	json_t *summary = json_pack("{s:i, s:i, s:i, s:i}", "rows", n, "created", out->n_created,
+				    "updated", out->n_updated, "unchanged", out->n_unchanged);
 	rc = app_audit(ctx, "person.import", "person", 0, NULL, json_text(ctx, summary), err);
 	if (rc)
 		goto out;

@@ -40,12 +40,12 @@
 /* Fields for create and update. On update a NULL string or a false set_
  * flag keeps the current value; on create they mean empty/none. */
 struct person_input {
-	const char *full_name;   /* required on create; ≤ PERSON_NAME_MAX, no controls */
-	const char *gender;      /* "nam", "nu" (also "nữ") or "" */
+	const char *full_name;	 /* required on create; ≤ PERSON_NAME_MAX, no controls */
+	const char *gender;	 /* "nam", "nu" (also "nữ") or "" */
 	const char *external_id; /* the national member database id; "" clears */
-	int birth_year;          /* 1900..this year; 0 = unknown */
+	int birth_year;		 /* 1900..this year; 0 = unknown */
 	bool set_birth_year;
-	int64_t member_org_id;   /* 0 = none */
+	int64_t member_org_id; /* 0 = none */
 	bool set_member_org;
 	int64_t residence_org_id;
 	bool set_residence_org;
@@ -72,10 +72,10 @@ struct person_view {
 	const char *member_org_name; /* "" when none */
 	const char *residence_org_name;
 	const char *managing_org_name;
-	const char *subtitle;        /* main position and org, or "" */
-	struct position *positions;  /* all, current first */
+	const char *subtitle;	    /* main position and org, or "" */
+	struct position *positions; /* all, current first */
 	int n_positions;
-	bool can_edit;               /* the actor may change the person */
+	bool can_edit; /* the actor may change the person */
 };
 int app_person_view(struct app_ctx *ctx, int64_t id, struct person_view *out,
 		    struct kh_error *err) KH_MUST_CHECK;
@@ -84,12 +84,12 @@ bool app_person_can_edit(struct app_ctx *ctx, const struct person *p);
 
 /* A list request. */
 struct person_query {
-	int64_t org_id;      /* 0: everyone the actor may read */
-	bool subtree;        /* with org_id: members of the whole subtree */
-	bool positions;      /* with org_id: people holding a position there */
-	bool all_time;       /* with positions: also past positions */
-	const char *q;       /* words to look for in names (folded, prefixes) */
-	int limit;           /* 1..PERSON_PAGE_MAX (0 = 50) */
+	int64_t org_id; /* 0: everyone the actor may read */
+	bool subtree;	/* with org_id: members of the whole subtree */
+	bool positions; /* with org_id: people holding a position there */
+	bool all_time;	/* with positions: also past positions */
+	const char *q;	/* words to look for in names (folded, prefixes) */
+	int limit;	/* 1..PERSON_PAGE_MAX (0 = 50) */
 	int offset;
 };
 struct person_page {
@@ -114,15 +114,15 @@ json_t *app_person_json(const struct person *p);
 struct position_input {
 	int64_t person_id;
 	int64_t org_id;
-	const char *role;  /* a position role name ("head", "deputy"…) */
-	const char *title; /* as written; "" = the role's label */
+	const char *role;   /* a position role name ("head", "deputy"…) */
+	const char *title;  /* as written; "" = the role's label */
 	int32_t valid_from; /* required */
 	int32_t valid_to;   /* 0 = current */
 };
 /* Adds a position. The org must exist on valid_from; the same person, org
  * and role may not overlap in time (KH_ECONFLICT). */
-int app_position_add(struct app_ctx *ctx, const struct position_input *in,
-		     struct position *out, struct kh_error *err) KH_MUST_CHECK;
+int app_position_add(struct app_ctx *ctx, const struct position_input *in, struct position *out,
+		     struct kh_error *err) KH_MUST_CHECK;
 /* Ends a position on valid_to (0 = today): its first day no longer held;
  * must be after valid_from. */
 int app_position_end(struct app_ctx *ctx, int64_t id, int32_t valid_to, struct position *out,
@@ -151,12 +151,11 @@ json_t *app_position_json(const struct position *p);
  * gioi_tinh: nam / nữ (or empty); da_nghi_huu: có/không, x, 1/0, true/false
  * (empty = không). Every row is checked first; when any row is wrong nothing
  * is applied and KH_EINVAL is returned with out listing each row's error in
- * Vietnamese (the valid rows then have action "skip"). A dry run reports what would happen and applies nothing. The
- * actor must manage each row's member org (admins and the CLI: anything).
- * out is always filled (arena) unless the file itself is unreadable.
+ * Vietnamese (the valid rows then have action "skip"). A dry run reports what would happen and
+ * applies nothing. The actor must manage each row's member org (admins and the CLI: anything). out
+ * is always filled (arena) unless the file itself is unreadable.
  */
-int app_person_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len,
-			  bool dry_run, struct import_report *out,
-			  struct kh_error *err) KH_MUST_CHECK;
+int app_person_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len, bool dry_run,
+			  struct import_report *out, struct kh_error *err) KH_MUST_CHECK;
 
 #endif

@@ -26,8 +26,8 @@ int app_db_init(const char *path, int *from, int *to, struct kh_error *err)
 	return rc;
 }
 
-int app_ctx_open(const char *path, struct app_ctx *ctx, struct arena *arena,
-		 struct actor *actor, struct kh_error *err)
+int app_ctx_open(const char *path, struct app_ctx *ctx, struct arena *arena, struct actor *actor,
+		 struct kh_error *err)
 {
 	struct store *s = NULL;
 	int rc = store_open(path, &s, err);

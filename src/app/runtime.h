@@ -17,8 +17,8 @@ int app_db_init(const char *path, int *from, int *to, struct kh_error *err) KH_M
  * run `kehoach init` when it is behind) and fills ctx with the connection, the
  * arena (initialized here) and actor (left as the caller set it), and the
  * clock. Release with app_ctx_close(). */
-int app_ctx_open(const char *path, struct app_ctx *ctx, struct arena *arena,
-		 struct actor *actor, struct kh_error *err) KH_MUST_CHECK;
+int app_ctx_open(const char *path, struct app_ctx *ctx, struct arena *arena, struct actor *actor,
+		 struct kh_error *err) KH_MUST_CHECK;
 void app_ctx_close(struct app_ctx *ctx);
 
 /* Connections for the server's worker threads. app_pool_open checks the

@@ -102,8 +102,8 @@ static int judge_day(struct app_ctx *ctx, int64_t org_id, int32_t *day, bool *kn
 }
 
 /* Sets *in when some ancestor-or-self of org_id is in roots. */
-static int within(struct app_ctx *ctx, int64_t org_id, const int64_t *roots, int nroots,
-		  bool *in, struct kh_error *err)
+static int within(struct app_ctx *ctx, int64_t org_id, const int64_t *roots, int nroots, bool *in,
+		  struct kh_error *err)
 {
 	int64_t *chain = NULL;
 	int nchain = 0, rc;
@@ -177,14 +177,12 @@ int app_can_manage_org(struct app_ctx *ctx, int64_t org_id, struct kh_error *err
 	int rc = app_scope_load(ctx, err);
 	if (rc)
 		return rc;
-	rc = within(ctx, org_id, ctx->actor->manage_roots, ctx->actor->n_manage_roots, &in,
-		    err);
+	rc = within(ctx, org_id, ctx->actor->manage_roots, ctx->actor->n_manage_roots, &in, err);
 	if (rc)
 		return rc;
 	if (in)
 		return 0;
-	return kh_fail(err, KH_EFORBIDDEN, NULL,
-		       "Bạn không có quyền thay đổi cơ cấu tổ chức này");
+	return kh_fail(err, KH_EFORBIDDEN, NULL, "Bạn không có quyền thay đổi cơ cấu tổ chức này");
 }
 
 int app_can_act_for_org(struct app_ctx *ctx, int64_t org_id, struct kh_error *err)
@@ -198,8 +196,7 @@ int app_can_act_for_org(struct app_ctx *ctx, int64_t org_id, struct kh_error *er
 		if (ctx->actor->act_orgs[i] == org_id)
 			return 0;
 	bool in;
-	rc = within(ctx, org_id, ctx->actor->manage_roots, ctx->actor->n_manage_roots, &in,
-		    err);
+	rc = within(ctx, org_id, ctx->actor->manage_roots, ctx->actor->n_manage_roots, &in, err);
 	if (rc)
 		return rc;
 	if (in)

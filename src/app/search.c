@@ -152,8 +152,8 @@ static int hit_readable(struct app_ctx *ctx, const struct search_row *r, bool *o
 	return 0;
 }
 
-int app_search(struct app_ctx *ctx, const char *q, int types, int limit,
-	       struct search_hit **out, int *n, struct kh_error *err)
+int app_search(struct app_ctx *ctx, const char *q, int types, int limit, struct search_hit **out,
+	       int *n, struct kh_error *err)
 {
 	char *folded = NULL;
 	int rc = 0, count = 0;

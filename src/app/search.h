@@ -15,9 +15,9 @@
 
 /* Bits of the types mask. */
 #define SEARCH_MASK(t) (1 << (t))
-#define SEARCH_MASK_ALL                                                       \
-	(SEARCH_MASK(SEARCH_ORG) | SEARCH_MASK(SEARCH_PERSON) |                 \
-	 SEARCH_MASK(SEARCH_DOCUMENT) | SEARCH_MASK(SEARCH_PLAN))
+#define SEARCH_MASK_ALL                                                                        \
+	(SEARCH_MASK(SEARCH_ORG) | SEARCH_MASK(SEARCH_PERSON) | SEARCH_MASK(SEARCH_DOCUMENT) | \
+	 SEARCH_MASK(SEARCH_PLAN))
 
 #define SEARCH_LIMIT_DEFAULT 20
 #define SEARCH_LIMIT_MAX 100
@@ -26,8 +26,8 @@
  * of the types in types (0 = all) that the actor may read, best first, in
  * ctx->arena. A query with fewer than two characters after folding gives no
  * hits, and no query text is ever an error. */
-int app_search(struct app_ctx *ctx, const char *q, int types, int limit,
-	       struct search_hit **out, int *n, struct kh_error *err) KH_MUST_CHECK;
+int app_search(struct app_ctx *ctx, const char *q, int types, int limit, struct search_hit **out,
+	       int *n, struct kh_error *err) KH_MUST_CHECK;
 
 /* Parses a comma-separated list of type names ("org,person,document,plan")
  * into a mask; false when a name is unknown. NULL or "" gives all. */

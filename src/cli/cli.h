@@ -22,8 +22,7 @@ const char *cli_positional(int argc, char **argv, int skip, const char *const *w
 /* Opens the database at --db (required), checks its schema version, and fills
  * ctx with a system actor and the clock. Prints the error and returns
  * non-zero on failure. Release with cli_close(). */
-int cli_open(int argc, char **argv, struct app_ctx *ctx, struct actor *actor,
-	     struct arena *arena);
+int cli_open(int argc, char **argv, struct app_ctx *ctx, struct actor *actor, struct arena *arena);
 void cli_close(struct app_ctx *ctx);
 /* Prints a kh_error to stderr as "kehoach: message" and returns CLI_FAIL. */
 int cli_error(const struct kh_error *err);

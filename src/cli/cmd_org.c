@@ -67,8 +67,10 @@ static int org_import(int argc, char **argv)
 		goto out;
 	}
 	if (!utf8_valid(data, len) || text_normalize(data, len, &norm, &nlen) != 0) {
-		fprintf(stderr, "kehoach: %s không phải văn bản UTF-8 hợp lệ (hãy lưu tệp CSV"
-				" dạng UTF-8)\n", path);
+		fprintf(stderr,
+			"kehoach: %s không phải văn bản UTF-8 hợp lệ (hãy lưu tệp CSV"
+			" dạng UTF-8)\n",
+			path);
 		rc = CLI_FAIL;
 		goto out;
 	}
@@ -143,7 +145,8 @@ static int org_tree(int argc, char **argv)
 		rc = app_org_get(&ctx, root, date, &one, &err);
 		if (!rc && !org_exists_on(&one, date))
 			rc = kh_fail(&err, KH_ENOTFOUND, NULL,
-				     "Tổ chức %lld không tồn tại vào ngày đã chọn", (long long)root);
+				     "Tổ chức %lld không tồn tại vào ngày đã chọn",
+				     (long long)root);
 		roots = &one;
 		n = 1;
 	} else {

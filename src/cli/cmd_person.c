@@ -51,8 +51,10 @@ static int person_import(int argc, char **argv)
 		goto out;
 	}
 	if (!utf8_valid(data, len) || text_normalize(data, len, &norm, &nlen) != 0) {
-		fprintf(stderr, "kehoach: %s không phải văn bản UTF-8 hợp lệ (hãy lưu tệp CSV"
-				" dạng UTF-8)\n", path);
+		fprintf(stderr,
+			"kehoach: %s không phải văn bản UTF-8 hợp lệ (hãy lưu tệp CSV"
+			" dạng UTF-8)\n",
+			path);
 		rc = CLI_FAIL;
 		goto out;
 	}

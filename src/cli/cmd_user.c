@@ -78,8 +78,8 @@ static int user_add(int argc, char **argv)
 	rc = cli_open(argc, argv, &ctx, &actor, &arena);
 	if (rc)
 		goto out;
-	if (app_user_create(&ctx, username, password, person_id, cli_flag(argc, argv, "admin"),
-			    &u, &err) != 0) {
+	if (app_user_create(&ctx, username, password, person_id, cli_flag(argc, argv, "admin"), &u,
+			    &err) != 0) {
 		rc = cli_error(&err);
 	} else {
 		printf("Đã tạo tài khoản %s (id %lld)\n", u.username, (long long)u.id);

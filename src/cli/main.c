@@ -90,11 +90,13 @@ static const struct command commands[] = {
 	 "Nạp dữ liệu mẫu (một tỉnh hư cấu) vào cơ sở dữ liệu chưa có tổ chức nào, in các tài khoản mẫu."},
 	{"serve", cmd_serve, "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--quiet]",
 	 "Chạy máy chủ web cho đến khi nhận SIGTERM/SIGINT."},
-	{"user", cmd_user, "user add --db FILE --username U --password-stdin [--admin] [--person-id N]",
+	{"user", cmd_user,
+	 "user add --db FILE --username U --password-stdin [--admin] [--person-id N]",
 	 "Tạo tài khoản; mật khẩu đọc từ đầu vào chuẩn."},
 	{"token", cmd_token, "token add --db FILE --username U [--label NHÃN]",
 	 "Cấp mã truy cập API (Bearer token) cho tài khoản và in ra."},
-	{"org", cmd_org, "org import --db FILE [--dry-run] FILE.csv | org tree --db FILE [--date YYYY-MM-DD] [--root ID]",
+	{"org", cmd_org,
+	 "org import --db FILE [--dry-run] FILE.csv | org tree --db FILE [--date YYYY-MM-DD] [--root ID]",
 	 "Nhập cây tổ chức từ CSV; in cây tổ chức tại một ngày."},
 	{"person", cmd_person, "person import --db FILE [--dry-run] FILE.csv",
 	 "Nhập cán bộ, đảng viên từ CSV."},
@@ -105,8 +107,10 @@ static const struct command commands[] = {
 
 static void usage(FILE *f)
 {
-	fprintf(f, "kehoach %s — xây dựng, theo dõi kế hoạch hành động thực hiện nghị quyết\n\n"
-		   "Cách dùng: kehoach LỆNH [TUỲ CHỌN]\n\nCác lệnh:\n", KH_VERSION);
+	fprintf(f,
+		"kehoach %s — xây dựng, theo dõi kế hoạch hành động thực hiện nghị quyết\n\n"
+		"Cách dùng: kehoach LỆNH [TUỲ CHỌN]\n\nCác lệnh:\n",
+		KH_VERSION);
 	for (size_t i = 0; i < KH_ARRAY_LEN(commands); i++)
 		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
 	fprintf(f, "\n  kehoach --version     in phiên bản\n"
@@ -121,7 +125,8 @@ static int cmd_help(int argc, char **argv)
 	}
 	for (size_t i = 0; i < KH_ARRAY_LEN(commands); i++)
 		if (strcmp(commands[i].name, argv[1]) == 0) {
-			printf("Cách dùng: kehoach %s\n\n%s\n", commands[i].usage, commands[i].help);
+			printf("Cách dùng: kehoach %s\n\n%s\n", commands[i].usage,
+			       commands[i].help);
 			return CLI_OK;
 		}
 	fprintf(stderr, "kehoach: không có lệnh «%s»\n", argv[1]);

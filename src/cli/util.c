@@ -56,8 +56,7 @@ int cli_error(const struct kh_error *err)
 	return CLI_FAIL;
 }
 
-int cli_open(int argc, char **argv, struct app_ctx *ctx, struct actor *actor,
-	     struct arena *arena)
+int cli_open(int argc, char **argv, struct app_ctx *ctx, struct actor *actor, struct arena *arena)
 {
 	struct kh_error err;
 	const char *db = cli_opt(argc, argv, "db");
@@ -89,7 +88,8 @@ char *cli_read_file(const char *path, size_t limit, size_t *len)
 	for (;;) {
 		if (n + 1 >= cap) {
 			if (cap > limit) {
-				fprintf(stderr, "kehoach: tệp %s lớn quá giới hạn %zu byte\n", path, limit);
+				fprintf(stderr, "kehoach: tệp %s lớn quá giới hạn %zu byte\n", path,
+					limit);
 				free(data);
 				if (f != stdin)
 					fclose(f);

@@ -48,6 +48,9 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 /* Shortens the content to len (len <= b->len). */
 void buf_truncate(struct buf *b, size_t len);
 
-static inline bool buf_failed(const struct buf *b) { return b->failed; }
+static inline bool buf_failed(const struct buf *b)
+{
+	return b->failed;
+}
 
 #endif

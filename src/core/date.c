@@ -7,8 +7,7 @@
 
 bool date_valid_ymd(int y, int m, int d)
 {
-	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-	       d <= date_days_in_month(y, m);
+	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= date_days_in_month(y, m);
 }
 
 int date_days_in_month(int y, int m)

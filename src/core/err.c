@@ -6,8 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int kh_fail(struct kh_error *err, enum kh_err code, const char *field,
-	    const char *fmt, ...)
+int kh_fail(struct kh_error *err, enum kh_err code, const char *field, const char *fmt, ...)
 {
 	if (err) {
 		va_list ap;
@@ -32,17 +31,28 @@ void kh_error_clear(struct kh_error *err)
 const char *kh_err_name(enum kh_err code)
 {
 	switch (code) {
-	case KH_OK: return "ok";
-	case KH_EINVAL: return "invalid";
-	case KH_ENOTFOUND: return "not_found";
-	case KH_EFORBIDDEN: return "forbidden";
-	case KH_EUNAUTH: return "unauthorized";
-	case KH_ECONFLICT: return "conflict";
-	case KH_ETOOBIG: return "too_large";
-	case KH_ERATE: return "rate_limited";
-	case KH_EIO: return "storage";
-	case KH_EINTERNAL: return "internal";
-	case KH_EMETHOD: return "method_not_allowed";
+	case KH_OK:
+		return "ok";
+	case KH_EINVAL:
+		return "invalid";
+	case KH_ENOTFOUND:
+		return "not_found";
+	case KH_EFORBIDDEN:
+		return "forbidden";
+	case KH_EUNAUTH:
+		return "unauthorized";
+	case KH_ECONFLICT:
+		return "conflict";
+	case KH_ETOOBIG:
+		return "too_large";
+	case KH_ERATE:
+		return "rate_limited";
+	case KH_EIO:
+		return "storage";
+	case KH_EINTERNAL:
+		return "internal";
+	case KH_EMETHOD:
+		return "method_not_allowed";
 	}
 	return "internal";
 }

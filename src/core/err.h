@@ -15,14 +15,14 @@
 
 enum kh_err {
 	KH_OK = 0,
-	KH_EINVAL = -1,     /* bad input: 400 */
+	KH_EINVAL = -1,	    /* bad input: 400 */
 	KH_ENOTFOUND = -2,  /* unknown id: 404 */
 	KH_EFORBIDDEN = -3, /* outside the actor's scope: 403 */
 	KH_EUNAUTH = -4,    /* not logged in, bad credentials: 401 */
 	KH_ECONFLICT = -5,  /* state does not allow it, duplicate: 409 */
 	KH_ETOOBIG = -6,    /* over a size limit: 413 */
-	KH_ERATE = -7,      /* rate limited: 429 */
-	KH_EIO = -8,        /* storage or system failure: 500 */
+	KH_ERATE = -7,	    /* rate limited: 429 */
+	KH_EIO = -8,	    /* storage or system failure: 500 */
 	KH_EINTERNAL = -9,  /* a bug: 500 */
 	KH_EMETHOD = -10,   /* the resource does not answer this method: 405 */
 };
@@ -30,13 +30,13 @@ enum kh_err {
 struct kh_error {
 	enum kh_err code;
 	char message[512]; /* NUL-terminated, user-facing, Vietnamese */
-	char field[64];    /* the offending input field, or "" */
+	char field[64];	   /* the offending input field, or "" */
 };
 
 /* Sets err (when not NULL) and returns code, so callers can write
  * `return kh_fail(err, KH_EINVAL, "name", "Tên không được để trống");`. */
-int kh_fail(struct kh_error *err, enum kh_err code, const char *field,
-	    const char *fmt, ...) KH_PRINTF(4, 5);
+int kh_fail(struct kh_error *err, enum kh_err code, const char *field, const char *fmt, ...)
+	KH_PRINTF(4, 5);
 
 /* Clears err to KH_OK with empty message. */
 void kh_error_clear(struct kh_error *err);

@@ -5,16 +5,16 @@
 
 #include <string.h>
 
-#define ENUM_TABLE(prefix, LIST)                                              \
-	static const char *const prefix##_names[] = {LIST};                   \
-	static bool prefix##_lookup(const char *s, int count, int *out)       \
-	{                                                                     \
-		for (int i = 0; s && i < count; i++)                          \
-			if (strcmp(prefix##_names[i], s) == 0) {              \
-				*out = i;                                     \
-				return true;                                  \
-			}                                                     \
-		return false;                                                 \
+#define ENUM_TABLE(prefix, LIST)                                        \
+	static const char *const prefix##_names[] = {LIST};             \
+	static bool prefix##_lookup(const char *s, int count, int *out) \
+	{                                                               \
+		for (int i = 0; s && i < count; i++)                    \
+			if (strcmp(prefix##_names[i], s) == 0) {        \
+				*out = i;                               \
+				return true;                            \
+			}                                               \
+		return false;                                           \
 	}
 
 #define X(e, s, vi) s,
@@ -31,22 +31,22 @@ static const char *const position_role_labels[] = {POSITION_ROLES};
 static const char *const document_link_kind_labels[] = {DOCUMENT_LINK_KINDS};
 #undef X
 
-#define ENUM_FUNCS(type, prefix, COUNT)                                       \
-	const char *prefix##_name(enum type k)                                \
-	{                                                                     \
-		return (int)k >= 0 && k < COUNT ? prefix##_names[k] : "";     \
-	}                                                                     \
-	const char *prefix##_label(enum type k)                               \
-	{                                                                     \
-		return (int)k >= 0 && k < COUNT ? prefix##_labels[k] : "";    \
-	}                                                                     \
-	bool prefix##_parse(const char *s, enum type *out)                    \
-	{                                                                     \
-		int i;                                                        \
-		if (!prefix##_lookup(s, COUNT, &i))                           \
-			return false;                                         \
-		*out = (enum type)i;                                          \
-		return true;                                                  \
+#define ENUM_FUNCS(type, prefix, COUNT)                                    \
+	const char *prefix##_name(enum type k)                             \
+	{                                                                  \
+		return (int)k >= 0 && k < COUNT ? prefix##_names[k] : "";  \
+	}                                                                  \
+	const char *prefix##_label(enum type k)                            \
+	{                                                                  \
+		return (int)k >= 0 && k < COUNT ? prefix##_labels[k] : ""; \
+	}                                                                  \
+	bool prefix##_parse(const char *s, enum type *out)                 \
+	{                                                                  \
+		int i;                                                     \
+		if (!prefix##_lookup(s, COUNT, &i))                        \
+			return false;                                      \
+		*out = (enum type)i;                                       \
+		return true;                                               \
 	}
 
 ENUM_FUNCS(org_kind, org_kind, ORG_KIND_COUNT)
@@ -63,22 +63,32 @@ bool org_kind_is_advisory(enum org_kind k)
 const char *org_level_label(int level)
 {
 	switch (level) {
-	case ORG_LEVEL_CENTRAL: return "Trung ương";
-	case ORG_LEVEL_PROVINCE: return "Cấp tỉnh";
-	case ORG_LEVEL_UPPER_BASE: return "Cấp trên cơ sở";
-	case ORG_LEVEL_BASE: return "Cấp cơ sở";
-	case ORG_LEVEL_CELL: return "Chi bộ trực thuộc";
-	default: return "Cấp khác";
+	case ORG_LEVEL_CENTRAL:
+		return "Trung ương";
+	case ORG_LEVEL_PROVINCE:
+		return "Cấp tỉnh";
+	case ORG_LEVEL_UPPER_BASE:
+		return "Cấp trên cơ sở";
+	case ORG_LEVEL_BASE:
+		return "Cấp cơ sở";
+	case ORG_LEVEL_CELL:
+		return "Chi bộ trực thuộc";
+	default:
+		return "Cấp khác";
 	}
 }
 
 const char *search_type_name(enum search_type t)
 {
 	switch (t) {
-	case SEARCH_ORG: return "org";
-	case SEARCH_PERSON: return "person";
-	case SEARCH_DOCUMENT: return "document";
-	case SEARCH_PLAN: return "plan";
+	case SEARCH_ORG:
+		return "org";
+	case SEARCH_PERSON:
+		return "person";
+	case SEARCH_DOCUMENT:
+		return "document";
+	case SEARCH_PLAN:
+		return "plan";
 	}
 	return "";
 }

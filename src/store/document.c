@@ -26,11 +26,11 @@ static int step_done(struct store *s, sqlite3_stmt *st, struct kh_error *err)
 }
 
 /* The org's name in force on day, else its latest name. */
-#define ORG_NAME_NEAR(col, day)                                               \
-	"coalesce((SELECT v.name FROM org_versions v WHERE v.org_id = " col      \
-	" AND v.valid_from <= " day " AND (v.valid_to IS NULL OR v.valid_to > "  \
-	day ") LIMIT 1), (SELECT v.name FROM org_versions v WHERE v.org_id = "   \
-	col " ORDER BY v.valid_from DESC LIMIT 1))"
+#define ORG_NAME_NEAR(col, day)                                                     \
+	"coalesce((SELECT v.name FROM org_versions v WHERE v.org_id = " col         \
+	" AND v.valid_from <= " day " AND (v.valid_to IS NULL OR v.valid_to > " day \
+	") LIMIT 1), (SELECT v.name FROM org_versions v WHERE v.org_id = " col      \
+	" ORDER BY v.valid_from DESC LIMIT 1))"
 
 #define DOC_COLS "d.id, d.kind, d.number, d.date, d.issuer_org_id, d.title"
 
@@ -46,12 +46,14 @@ static void read_document(struct arena *a, sqlite3_stmt *st, struct document *d)
 	d->issuer_name = store_col_text(a, st, 6);
 }
 
-int store_document_insert(struct store *s, const struct document *d, int64_t now,
-			  int64_t *id, struct kh_error *err)
+int store_document_insert(struct store *s, const struct document *d, int64_t now, int64_t *id,
+			  struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"INSERT INTO documents(kind, number, date, issuer_org_id, title, created_at,"
-		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", err);
+		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	store_bind_text(st, 1, d->kind);
@@ -70,9 +72,11 @@ int store_document_insert(struct store *s, const struct document *d, int64_t now
 int store_document_update(struct store *s, const struct document *d, int64_t now,
 			  struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"UPDATE documents SET kind = ?1, number = ?2, date = ?3, issuer_org_id = ?4,"
-		" title = ?5, updated_at = ?6 WHERE id = ?7", err);
+		" title = ?5, updated_at = ?6 WHERE id = ?7",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	store_bind_text(st, 1, d->kind);
@@ -88,10 +92,13 @@ int store_document_update(struct store *s, const struct document *d, int64_t now
 int store_document_get(struct store *s, struct arena *a, int64_t id, int32_t name_day,
 		       struct document *out, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT " DOC_COLS ", coalesce("
-		ORG_NAME_NEAR("d.issuer_org_id", "coalesce(d.date, ?2)") ", '')"
-		" FROM documents d WHERE d.id = ?1", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "SELECT " DOC_COLS ", coalesce(" ORG_NAME_NEAR(
+				   "d.issuer_org_id",
+				   "coalesce(d.date, ?2)") ", '')"
+							   " FROM documents d WHERE d.id = ?1",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -112,10 +119,12 @@ int store_document_get(struct store *s, struct arena *a, int64_t id, int32_t nam
 int store_document_find_number(struct store *s, const char *number, int32_t from, int32_t to,
 			       int64_t except_id, int64_t *id, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT id FROM documents WHERE number = ?1 AND id <> ?4 AND"
-		" ((?2 = 0 AND ?3 = 0 AND date IS NULL) OR (date >= ?2 AND date < ?3))"
-		" ORDER BY id LIMIT 1", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "SELECT id FROM documents WHERE number = ?1 AND id <> ?4 AND"
+			   " ((?2 = 0 AND ?3 = 0 AND date IS NULL) OR (date >= ?2 AND date < ?3))"
+			   " ORDER BY id LIMIT 1",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	store_bind_text(st, 1, number);
@@ -134,25 +143,26 @@ int store_document_find_number(struct store *s, const char *number, int32_t from
  * range, ?9 limit, ?10 offset, ?11 the FTS match (query variant), ?12 the
  * number.
  */
-#define DOC_LIST_HEAD                                                         \
-	"WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?1) UNION"      \
-	" SELECT v.org_id FROM org_versions v JOIN sub ON v.parent_id = sub.id"  \
-	" JOIN orgs o ON o.id = v.org_id WHERE ?3 = 0 AND ((v.valid_from <= ?2"  \
-	" AND (v.valid_to IS NULL OR v.valid_to > ?2)) OR (o.valid_to <= ?2"     \
-	" AND v.valid_to = o.valid_to)))"                                         \
-	" SELECT " DOC_COLS ", coalesce("                                       \
-	ORG_NAME_NEAR("d.issuer_org_id", "coalesce(d.date, ?2)") ", ''),"        \
-	" count(*) OVER () FROM documents d"                                      \
-	" WHERE (?3 = 1 OR d.issuer_org_id IS NULL OR d.issuer_org_id IN sub OR"  \
-	" d.issuer_org_id IN (SELECT value FROM json_each(?4)))"                 \
-	" AND (?5 IS NULL OR d.kind = ?5) AND (?6 IS NULL OR d.issuer_org_id = ?6)" \
-	" AND (?7 IS NULL OR (d.date >= ?7 AND d.date < ?8))"                   \
-	" AND (?12 IS NULL OR d.number = ?12)"
+#define DOC_LIST_HEAD                                                                                               \
+	"WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?1) UNION"                                          \
+	" SELECT v.org_id FROM org_versions v JOIN sub ON v.parent_id = sub.id"                                     \
+	" JOIN orgs o ON o.id = v.org_id WHERE ?3 = 0 AND ((v.valid_from <= ?2"                                     \
+	" AND (v.valid_to IS NULL OR v.valid_to > ?2)) OR (o.valid_to <= ?2"                                        \
+	" AND v.valid_to = o.valid_to)))"                                                                           \
+	" SELECT " DOC_COLS ", coalesce(" ORG_NAME_NEAR(                                                            \
+		"d.issuer_org_id",                                                                                  \
+		"coalesce(d.date, ?2)") ", ''),"                                                                    \
+					" count(*) OVER () FROM documents d"                                        \
+					" WHERE (?3 = 1 OR d.issuer_org_id IS NULL OR d.issuer_org_id IN sub OR"    \
+					" d.issuer_org_id IN (SELECT value FROM json_each(?4)))"                    \
+					" AND (?5 IS NULL OR d.kind = ?5) AND (?6 IS NULL OR d.issuer_org_id = ?6)" \
+					" AND (?7 IS NULL OR (d.date >= ?7 AND d.date < ?8))"                       \
+					" AND (?12 IS NULL OR d.number = ?12)"
 /* The subtree above holds the orgs under the roots as of ?2 and, for an
  * org no longer in existence, as of its last day (its final version): the
  * documents of a dissolved district or bloc stay with the province, as
  * reading one of them does (app_can_read_org judges it on its last day). */
-#define DOC_LIST_MATCH                                                        \
+#define DOC_LIST_MATCH                                                             \
 	" AND d.id IN (SELECT search_docs.ref_id FROM search_fts JOIN search_docs" \
 	" ON search_docs.rowid = search_fts.rowid WHERE search_fts MATCH ?11"      \
 	" AND search_docs.type = 3)"
@@ -238,8 +248,8 @@ int store_document_list(struct store *s, struct arena *a, const struct document_
 int store_document_link_insert(struct store *s, int64_t from_id, int64_t to_id,
 			       enum document_link_kind kind, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"INSERT INTO document_links(from_id, to_id, kind) VALUES (?1, ?2, ?3)", err);
+	sqlite3_stmt *st = store_stmt(
+		s, "INSERT INTO document_links(from_id, to_id, kind) VALUES (?1, ?2, ?3)", err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, from_id);
@@ -251,8 +261,9 @@ int store_document_link_insert(struct store *s, int64_t from_id, int64_t to_id,
 int store_document_link_delete(struct store *s, int64_t from_id, int64_t to_id,
 			       enum document_link_kind kind, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"DELETE FROM document_links WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3", err);
+	sqlite3_stmt *st = store_stmt(
+		s, "DELETE FROM document_links WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, from_id);
@@ -264,8 +275,8 @@ int store_document_link_delete(struct store *s, int64_t from_id, int64_t to_id,
 int store_document_link_exists(struct store *s, int64_t from_id, int64_t to_id,
 			       enum document_link_kind kind, bool *exists, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT 1 FROM document_links WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3",
+	sqlite3_stmt *st = store_stmt(
+		s, "SELECT 1 FROM document_links WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3",
 		err);
 	if (!st)
 		return fail_stmt(err);
@@ -283,13 +294,15 @@ int store_document_links(struct store *s, struct arena *a, int64_t id,
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"SELECT l.from_id, l.to_id, l.kind, l.from_id = ?1 AS outgoing, o.id, o.number,"
 		" o.title, o.issuer_org_id"
 		" FROM document_links l JOIN documents o"
 		" ON o.id = CASE WHEN l.from_id = ?1 THEN l.to_id ELSE l.from_id END"
 		" WHERE l.from_id = ?1 OR l.to_id = ?1"
-		" ORDER BY outgoing DESC, l.kind, o.date IS NULL, o.date DESC, o.id", err);
+		" ORDER BY outgoing DESC, l.kind, o.date IS NULL, o.date DESC, o.id",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -298,7 +311,8 @@ int store_document_links(struct store *s, struct arena *a, int64_t id,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (count == cap) {
 			int ncap = cap ? cap * 2 : 8;
-			struct document_link_item *w = arena_alloc(a, xmul((size_t)ncap, sizeof(*v)));
+			struct document_link_item *w =
+				arena_alloc(a, xmul((size_t)ncap, sizeof(*v)));
 			if (count)
 				memcpy(w, v, xmul((size_t)count, sizeof(*v)));
 			v = w;

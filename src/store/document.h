@@ -19,8 +19,8 @@
 #include "store/store.h"
 
 /* Inserts d (d->id and issuer_name ignored); *id receives the new id. */
-int store_document_insert(struct store *s, const struct document *d, int64_t now,
-			  int64_t *id, struct kh_error *err) KH_MUST_CHECK;
+int store_document_insert(struct store *s, const struct document *d, int64_t now, int64_t *id,
+			  struct kh_error *err) KH_MUST_CHECK;
 /* Rewrites kind, number, date, issuer and title of d->id. */
 int store_document_update(struct store *s, const struct document *d, int64_t now,
 			  struct kh_error *err) KH_MUST_CHECK;
@@ -31,14 +31,13 @@ int store_document_get(struct store *s, struct arena *a, int64_t id, int32_t nam
 /* A document other than except_id with this number dated within
  * [from, to) — or undated when from and to are both 0 — or *id = 0. */
 int store_document_find_number(struct store *s, const char *number, int32_t from, int32_t to,
-			       int64_t except_id, int64_t *id,
-			       struct kh_error *err) KH_MUST_CHECK;
+			       int64_t except_id, int64_t *id, struct kh_error *err) KH_MUST_CHECK;
 
 struct document_filter {
-	const char *kind;         /* exact canonical kind, or NULL */
-	const char *number;       /* exact canonical number, or NULL */
-	int64_t issuer_org_id;    /* 0 = any */
-	int32_t date_from;        /* with date_to: dated within [from, to); 0 = any */
+	const char *kind;      /* exact canonical kind, or NULL */
+	const char *number;    /* exact canonical number, or NULL */
+	int64_t issuer_org_id; /* 0 = any */
+	int32_t date_from;     /* with date_to: dated within [from, to); 0 = any */
 	int32_t date_to;
 	const char *folded_query; /* folded words, each a prefix; NULL/"" = none */
 	/* The reader's scope, unless all: documents with no issuer, issued by an
@@ -50,7 +49,7 @@ struct document_filter {
 	const int64_t *extra;
 	int n_extra;
 	int32_t day;
-	int limit;  /* 1..1000 */
+	int limit; /* 1..1000 */
 	int offset;
 };
 
@@ -64,12 +63,10 @@ int store_document_list(struct store *s, struct arena *a, const struct document_
 
 /* Adds from → to of kind; KH_ECONFLICT when it exists. */
 int store_document_link_insert(struct store *s, int64_t from_id, int64_t to_id,
-			       enum document_link_kind kind,
-			       struct kh_error *err) KH_MUST_CHECK;
+			       enum document_link_kind kind, struct kh_error *err) KH_MUST_CHECK;
 /* Removes the link; no error when absent. */
 int store_document_link_delete(struct store *s, int64_t from_id, int64_t to_id,
-			       enum document_link_kind kind,
-			       struct kh_error *err) KH_MUST_CHECK;
+			       enum document_link_kind kind, struct kh_error *err) KH_MUST_CHECK;
 /* Whether the link exists. */
 int store_document_link_exists(struct store *s, int64_t from_id, int64_t to_id,
 			       enum document_link_kind kind, bool *exists,
@@ -77,8 +74,8 @@ int store_document_link_exists(struct store *s, int64_t from_id, int64_t to_id,
 
 /* A link of a document, seen from that document. */
 struct document_link_item {
-	struct document_link link;  /* other_number/other_title: the other side */
-	bool outgoing;              /* this document is link.from_id */
+	struct document_link link; /* other_number/other_title: the other side */
+	bool outgoing;		   /* this document is link.from_id */
 	int64_t other_id;
 	int64_t other_issuer_org_id; /* for the reader's scope check */
 };

@@ -48,8 +48,8 @@ int64_t store_col_id(sqlite3_stmt *st, int i);
 
 /* Keeps the search index in step: one row per (type, id). folded is the
  * text_fold()ed searchable text; title is shown in results. */
-int store_search_put(struct store *s, int type, int64_t id, const char *title,
-		     const char *subtitle, const char *searchable, struct kh_error *err);
+int store_search_put(struct store *s, int type, int64_t id, const char *title, const char *subtitle,
+		     const char *searchable, struct kh_error *err);
 int store_search_delete(struct store *s, int type, int64_t id, struct kh_error *err);
 
 #endif

@@ -15,17 +15,17 @@
 
 /* Columns shared by the org reads: id, parent, name, short, kind, level,
  * from, to, child count. */
-#define ORG_COLS                                                              \
+#define ORG_COLS                                                                  \
 	"o.id, v.parent_id, v.name, v.short_name, o.kind, o.level, o.valid_from," \
 	" o.valid_to"
 
-#define CHILD_COUNT(day)                                                      \
-	"(SELECT count(*) FROM org_versions c WHERE c.parent_id = o.id"        \
+#define CHILD_COUNT(day)                                                \
+	"(SELECT count(*) FROM org_versions c WHERE c.parent_id = o.id" \
 	" AND c.valid_from <= " day " AND (c.valid_to IS NULL OR c.valid_to > " day "))"
 
-#define IN_FORCE(alias, day)                                                  \
-	alias ".valid_from <= " day " AND (" alias ".valid_to IS NULL OR " alias  \
-	".valid_to > " day ")"
+#define IN_FORCE(alias, day)                                                     \
+	alias ".valid_from <= " day " AND (" alias ".valid_to IS NULL OR " alias \
+	      ".valid_to > " day ")"
 
 static int fail_stmt(struct kh_error *err)
 {
@@ -87,8 +87,9 @@ static int count_children(struct store *s, int64_t id, int32_t day, int64_t *out
 			  struct kh_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s,
-		"SELECT count(*) FROM org_versions c WHERE c.parent_id = ?1"
-		" AND " IN_FORCE("c", "?2"), err);
+				      "SELECT count(*) FROM org_versions c WHERE c.parent_id = ?1"
+				      " AND " IN_FORCE("c", "?2"),
+				      err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -99,14 +100,16 @@ static int count_children(struct store *s, int64_t id, int32_t day, int64_t *out
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, rc, err);
 }
 
-int store_org_get(struct store *s, struct arena *a, int64_t id, int32_t day,
-		  struct org *out, struct kh_error *err)
+int store_org_get(struct store *s, struct arena *a, int64_t id, int32_t day, struct org *out,
+		  struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT " ORG_COLS ", " CHILD_COUNT("?2")
-		" FROM orgs o JOIN org_versions v ON v.org_id = o.id"
-		" WHERE o.id = ?1 AND " IN_FORCE("v", "?2")
-		" ORDER BY v.valid_from DESC LIMIT 1", err);
+	sqlite3_stmt *st = store_stmt(
+		s,
+		"SELECT " ORG_COLS
+		", " CHILD_COUNT("?2") " FROM orgs o JOIN org_versions v ON v.org_id = o.id"
+				       " WHERE o.id = ?1 AND " IN_FORCE(
+					       "v", "?2") " ORDER BY v.valid_from DESC LIMIT 1",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -126,14 +129,18 @@ int store_org_get(struct store *s, struct arena *a, int64_t id, int32_t day,
 int store_org_get_nearest(struct store *s, struct arena *a, int64_t id, int32_t day,
 			  struct org *out, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"SELECT " ORG_COLS ", v.valid_to"
 		" FROM orgs o JOIN org_versions v ON v.org_id = o.id"
 		" WHERE o.id = ?1"
-		" ORDER BY CASE WHEN " IN_FORCE("v", "?2") " THEN 0"
-		"  WHEN v.valid_from <= ?2 THEN 1 ELSE 2 END,"
-		" CASE WHEN v.valid_from <= ?2 THEN -v.valid_from ELSE v.valid_from END"
-		" LIMIT 1", err);
+		" ORDER BY CASE WHEN " IN_FORCE(
+			"v",
+			"?2") " THEN 0"
+			      "  WHEN v.valid_from <= ?2 THEN 1 ELSE 2 END,"
+			      " CASE WHEN v.valid_from <= ?2 THEN -v.valid_from ELSE v.valid_from END"
+			      " LIMIT 1",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -177,14 +184,18 @@ int store_org_children(struct store *s, struct arena *a, int64_t parent_id, int3
 	sqlite3_stmt *st;
 	if (parent_id)
 		st = store_stmt(s,
-			"SELECT " ORG_COLS ", " CHILD_COUNT("?2")
-			" FROM org_versions v JOIN orgs o ON o.id = v.org_id"
-			" WHERE v.parent_id = ?1 AND " IN_FORCE("v", "?2"), err);
+				"SELECT " ORG_COLS ", " CHILD_COUNT(
+					"?2") " FROM org_versions v JOIN orgs o ON o.id = v.org_id"
+					      " WHERE v.parent_id = ?1 AND " IN_FORCE("v", "?2"),
+				err);
 	else
-		st = store_stmt(s,
-			"SELECT " ORG_COLS ", " CHILD_COUNT("?2")
-			" FROM org_versions v JOIN orgs o ON o.id = v.org_id"
-			" WHERE v.parent_id IS NULL AND ?1 IS NULL AND " IN_FORCE("v", "?2"), err);
+		st = store_stmt(
+			s,
+			"SELECT " ORG_COLS ", " CHILD_COUNT(
+				"?2") " FROM org_versions v JOIN orgs o ON o.id = v.org_id"
+				      " WHERE v.parent_id IS NULL AND ?1 IS NULL AND " IN_FORCE(
+					      "v", "?2"),
+			err);
 	if (!st)
 		return fail_stmt(err);
 	store_bind_id(st, 1, parent_id);
@@ -203,10 +214,10 @@ int store_org_children(struct store *s, struct arena *a, int64_t parent_id, int3
 	return 0;
 }
 
-int store_org_span(struct store *s, int64_t id, int32_t *from, int32_t *to,
-		   struct kh_error *err)
+int store_org_span(struct store *s, int64_t id, int32_t *from, int32_t *to, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT valid_from, valid_to FROM orgs WHERE id = ?1", err);
+	sqlite3_stmt *st =
+		store_stmt(s, "SELECT valid_from, valid_to FROM orgs WHERE id = ?1", err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -221,17 +232,19 @@ int store_org_span(struct store *s, int64_t id, int32_t *from, int32_t *to,
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, rc, err);
 }
 
-int store_org_ancestors(struct store *s, struct arena *a, int64_t id, int32_t day,
-			int64_t **out, int *n, struct kh_error *err)
+int store_org_ancestors(struct store *s, struct arena *a, int64_t id, int32_t day, int64_t **out,
+			int *n, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"WITH RECURSIVE anc(id, depth) AS ("
-		"  SELECT ?1, 0"
-		"  UNION ALL"
-		"  SELECT v.parent_id, anc.depth + 1 FROM anc"
-		"  JOIN org_versions v ON v.org_id = anc.id AND " IN_FORCE("v", "?2")
-		"  WHERE v.parent_id IS NOT NULL AND anc.depth < 63)"
-		" SELECT id FROM anc ORDER BY depth", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "WITH RECURSIVE anc(id, depth) AS ("
+			   "  SELECT ?1, 0"
+			   "  UNION ALL"
+			   "  SELECT v.parent_id, anc.depth + 1 FROM anc"
+			   "  JOIN org_versions v ON v.org_id = anc.id AND " IN_FORCE(
+				   "v", "?2") "  WHERE v.parent_id IS NOT NULL AND anc.depth < 63)"
+					      " SELECT id FROM anc ORDER BY depth",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -250,17 +263,19 @@ int store_org_ancestors(struct store *s, struct arena *a, int64_t id, int32_t da
 	return 0;
 }
 
-#define VERSION_COLS                                                          \
+#define VERSION_COLS                                                                   \
 	"v.id, v.org_id, v.valid_from, v.valid_to, v.parent_id, v.name, v.short_name," \
-	" coalesce((SELECT p.name FROM org_versions p WHERE p.org_id = v.parent_id" \
+	" coalesce((SELECT p.name FROM org_versions p WHERE p.org_id = v.parent_id"    \
 	"  AND p.valid_from <= v.valid_from ORDER BY p.valid_from DESC LIMIT 1), '')"
 
-int store_org_versions(struct store *s, struct arena *a, int64_t id,
-		       struct org_version **out, int *n, struct kh_error *err)
+int store_org_versions(struct store *s, struct arena *a, int64_t id, struct org_version **out,
+		       int *n, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT " VERSION_COLS " FROM org_versions v WHERE v.org_id = ?1"
-		" ORDER BY v.valid_from, v.id", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "SELECT " VERSION_COLS " FROM org_versions v WHERE v.org_id = ?1"
+			   " ORDER BY v.valid_from, v.id",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -278,8 +293,8 @@ int store_org_versions(struct store *s, struct arena *a, int64_t id,
 	return 0;
 }
 
-static int one_version(struct store *s, sqlite3_stmt *st, struct arena *a,
-		       struct org_version *out, struct kh_error *err)
+static int one_version(struct store *s, sqlite3_stmt *st, struct arena *a, struct org_version *out,
+		       struct kh_error *err)
 {
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -297,8 +312,10 @@ int store_org_version_at(struct store *s, struct arena *a, int64_t id, int32_t d
 			 struct org_version *out, struct kh_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s,
-		"SELECT " VERSION_COLS " FROM org_versions v WHERE v.org_id = ?1 AND "
-		IN_FORCE("v", "?2") " ORDER BY v.valid_from DESC LIMIT 1", err);
+				      "SELECT " VERSION_COLS
+				      " FROM org_versions v WHERE v.org_id = ?1 AND " IN_FORCE(
+					      "v", "?2") " ORDER BY v.valid_from DESC LIMIT 1",
+				      err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -306,25 +323,29 @@ int store_org_version_at(struct store *s, struct arena *a, int64_t id, int32_t d
 	return one_version(s, st, a, out, err);
 }
 
-int store_org_version_last(struct store *s, struct arena *a, int64_t id,
-			   struct org_version *out, struct kh_error *err)
+int store_org_version_last(struct store *s, struct arena *a, int64_t id, struct org_version *out,
+			   struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT " VERSION_COLS " FROM org_versions v WHERE v.org_id = ?1"
-		" ORDER BY v.valid_from DESC, v.id DESC LIMIT 1", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "SELECT " VERSION_COLS " FROM org_versions v WHERE v.org_id = ?1"
+			   " ORDER BY v.valid_from DESC, v.id DESC LIMIT 1",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	return one_version(s, st, a, out, err);
 }
 
-int store_org_events(struct store *s, struct arena *a, int64_t id,
-		     struct org_event **out, int *n, struct kh_error *err)
+int store_org_events(struct store *s, struct arena *a, int64_t id, struct org_event **out, int *n,
+		     struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT id, kind, date, org_id, other_org_id, note, old_value, new_value"
-		" FROM org_events WHERE org_id = ?1 OR other_org_id = ?1"
-		" ORDER BY date, id", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "SELECT id, kind, date, org_id, other_org_id, note, old_value, new_value"
+			   " FROM org_events WHERE org_id = ?1 OR other_org_id = ?1"
+			   " ORDER BY date, id",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -355,12 +376,13 @@ int store_org_events(struct store *s, struct arena *a, int64_t id,
 /* ---- writes ---- */
 
 int store_org_insert(struct store *s, enum org_kind kind, int level, int32_t valid_from,
-		     const char *code, int64_t created_at, int64_t *id,
-		     struct kh_error *err)
+		     const char *code, int64_t created_at, int64_t *id, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"INSERT INTO orgs(kind, level, valid_from, valid_to, created_at, code)"
-		" VALUES (?1, ?2, ?3, NULL, ?4, ?5)", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "INSERT INTO orgs(kind, level, valid_from, valid_to, created_at, code)"
+			   " VALUES (?1, ?2, ?3, NULL, ?4, ?5)",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	store_bind_text(st, 1, org_kind_name(kind));
@@ -388,8 +410,8 @@ int store_org_set_end(struct store *s, int64_t id, int32_t valid_to, struct kh_e
 int store_org_set_kind_level(struct store *s, int64_t id, enum org_kind kind, int level,
 			     struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"UPDATE orgs SET kind = ?2, level = ?3 WHERE id = ?1", err);
+	sqlite3_stmt *st =
+		store_stmt(s, "UPDATE orgs SET kind = ?2, level = ?3 WHERE id = ?1", err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -398,13 +420,15 @@ int store_org_set_kind_level(struct store *s, int64_t id, enum org_kind kind, in
 	return step_done(s, st, err);
 }
 
-int store_org_version_insert(struct store *s, int64_t org_id, int32_t valid_from,
-			     int32_t valid_to, int64_t parent_id, const char *name,
-			     const char *short_name, struct kh_error *err)
+int store_org_version_insert(struct store *s, int64_t org_id, int32_t valid_from, int32_t valid_to,
+			     int64_t parent_id, const char *name, const char *short_name,
+			     struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"INSERT INTO org_versions(org_id, valid_from, valid_to, parent_id, name,"
-		" short_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "INSERT INTO org_versions(org_id, valid_from, valid_to, parent_id, name,"
+			   " short_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);
@@ -419,8 +443,8 @@ int store_org_version_insert(struct store *s, int64_t org_id, int32_t valid_from
 int store_org_version_set_end(struct store *s, int64_t version_id, int32_t valid_to,
 			      struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"UPDATE org_versions SET valid_to = ?2 WHERE id = ?1", err);
+	sqlite3_stmt *st =
+		store_stmt(s, "UPDATE org_versions SET valid_to = ?2 WHERE id = ?1", err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, version_id);
@@ -429,12 +453,13 @@ int store_org_version_set_end(struct store *s, int64_t version_id, int32_t valid
 }
 
 int store_org_version_update(struct store *s, int64_t version_id, int64_t parent_id,
-			     const char *name, const char *short_name,
-			     struct kh_error *err)
+			     const char *name, const char *short_name, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"UPDATE org_versions SET parent_id = ?2, name = ?3, short_name = ?4"
-		" WHERE id = ?1", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "UPDATE org_versions SET parent_id = ?2, name = ?3, short_name = ?4"
+			   " WHERE id = ?1",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, version_id);
@@ -447,7 +472,8 @@ int store_org_version_update(struct store *s, int64_t version_id, int64_t parent
 int store_org_event_insert(struct store *s, const struct org_event *ev, int64_t user_id,
 			   int64_t created_at, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"INSERT INTO org_events(kind, date, org_id, other_org_id, old_value,"
 		" new_value, note, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		err);
@@ -465,8 +491,7 @@ int store_org_event_insert(struct store *s, const struct org_event *ev, int64_t 
 	return step_done(s, st, err);
 }
 
-int store_org_find_code(struct store *s, const char *code, int64_t *id,
-			struct kh_error *err)
+int store_org_find_code(struct store *s, const char *code, int64_t *id, struct kh_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM orgs WHERE code = ?1", err);
 	if (!st)
@@ -516,21 +541,23 @@ static char *fts_query(struct arena *a, const char *folded)
 	return q;
 }
 
-int store_org_search(struct store *s, struct arena *a, const char *folded_query,
-		     int32_t day, int limit, struct org **out, int *n,
-		     struct kh_error *err)
+int store_org_search(struct store *s, struct arena *a, const char *folded_query, int32_t day,
+		     int limit, struct org **out, int *n, struct kh_error *err)
 {
 	*out = NULL;
 	*n = 0;
 	char *q = fts_query(a, folded_query ? folded_query : "");
 	if (!*q)
 		return 0;
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT " ORG_COLS ", " CHILD_COUNT("?2")
-		" FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid"
-		" JOIN orgs o ON o.id = d.ref_id"
-		" JOIN org_versions v ON v.org_id = o.id AND " IN_FORCE("v", "?2")
-		" WHERE search_fts MATCH ?1 AND d.type = 1 LIMIT ?3", err);
+	sqlite3_stmt *st = store_stmt(
+		s,
+		"SELECT " ORG_COLS ", " CHILD_COUNT(
+			"?2") " FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid"
+			      " JOIN orgs o ON o.id = d.ref_id"
+			      " JOIN org_versions v ON v.org_id = o.id AND " IN_FORCE(
+				      "v",
+				      "?2") " WHERE search_fts MATCH ?1 AND d.type = 1 LIMIT ?3",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	store_bind_text(st, 1, q);
@@ -556,12 +583,14 @@ int store_positions_current_of_person(struct store *s, struct arena *a, int64_t 
 				      int32_t day, struct position **out, int *n,
 				      struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"SELECT p.id, p.person_id, p.org_id, p.role, p.title, p.valid_from,"
 		" p.valid_to, coalesce(v.name, '')"
-		" FROM positions p LEFT JOIN org_versions v ON v.org_id = p.org_id AND "
-		IN_FORCE("v", "?2")
-		" WHERE p.person_id = ?1 AND " IN_FORCE("p", "?2") " ORDER BY p.id", err);
+		" FROM positions p LEFT JOIN org_versions v ON v.org_id = p.org_id AND " IN_FORCE(
+			"v", "?2") " WHERE p.person_id = ?1 AND " IN_FORCE("p",
+									   "?2") " ORDER BY p.id",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, person_id);
@@ -579,8 +608,8 @@ int store_positions_current_of_person(struct store *s, struct arena *a, int64_t 
 			p->role = POSITION_MEMBER;
 		p->title = store_col_text(a, st, 4);
 		p->valid_from = sqlite3_column_int(st, 5);
-		p->valid_to = sqlite3_column_type(st, 6) == SQLITE_NULL ? 0
-								: sqlite3_column_int(st, 6);
+		p->valid_to =
+			sqlite3_column_type(st, 6) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 6);
 		p->org_name = store_col_text(a, st, 7);
 		p->person_name = "";
 	}

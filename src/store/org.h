@@ -36,8 +36,8 @@ struct org_version {
 
 /* The org as of day, with child_count as of day. KH_ENOTFOUND when the org
  * is unknown or does not exist that day. */
-int store_org_get(struct store *s, struct arena *a, int64_t id, int32_t day,
-		  struct org *out, struct kh_error *err) KH_MUST_CHECK;
+int store_org_get(struct store *s, struct arena *a, int64_t id, int32_t day, struct org *out,
+		  struct kh_error *err) KH_MUST_CHECK;
 
 /* The org's version nearest to day: the one in force, else the last one
  * before day, else the first one after. child_count is as of the version's
@@ -59,22 +59,22 @@ int store_org_span(struct store *s, int64_t id, int32_t *from, int32_t *to,
 /* The chain from id up to its root as of day: (*out)[0] = id, then its
  * parent, and so on (at most 64 entries). An org absent that day yields just
  * itself. */
-int store_org_ancestors(struct store *s, struct arena *a, int64_t id, int32_t day,
-			int64_t **out, int *n, struct kh_error *err) KH_MUST_CHECK;
+int store_org_ancestors(struct store *s, struct arena *a, int64_t id, int32_t day, int64_t **out,
+			int *n, struct kh_error *err) KH_MUST_CHECK;
 
 /* Every version of the org, oldest first. */
-int store_org_versions(struct store *s, struct arena *a, int64_t id,
-		       struct org_version **out, int *n, struct kh_error *err) KH_MUST_CHECK;
+int store_org_versions(struct store *s, struct arena *a, int64_t id, struct org_version **out,
+		       int *n, struct kh_error *err) KH_MUST_CHECK;
 /* The version in force on day; KH_ENOTFOUND when none. */
 int store_org_version_at(struct store *s, struct arena *a, int64_t id, int32_t day,
 			 struct org_version *out, struct kh_error *err) KH_MUST_CHECK;
 /* The org's latest version (largest valid_from); KH_ENOTFOUND when none. */
-int store_org_version_last(struct store *s, struct arena *a, int64_t id,
-			   struct org_version *out, struct kh_error *err) KH_MUST_CHECK;
+int store_org_version_last(struct store *s, struct arena *a, int64_t id, struct org_version *out,
+			   struct kh_error *err) KH_MUST_CHECK;
 
 /* Events where the org is either side, by date then id. */
-int store_org_events(struct store *s, struct arena *a, int64_t id,
-		     struct org_event **out, int *n, struct kh_error *err) KH_MUST_CHECK;
+int store_org_events(struct store *s, struct arena *a, int64_t id, struct org_event **out, int *n,
+		     struct kh_error *err) KH_MUST_CHECK;
 
 /* ---- writes (inside the caller's transaction) ---- */
 
@@ -89,9 +89,9 @@ int store_org_set_end(struct store *s, int64_t id, int32_t valid_to,
 int store_org_set_kind_level(struct store *s, int64_t id, enum org_kind kind, int level,
 			     struct kh_error *err) KH_MUST_CHECK;
 /* A new version row; valid_to 0 = open-ended. */
-int store_org_version_insert(struct store *s, int64_t org_id, int32_t valid_from,
-			     int32_t valid_to, int64_t parent_id, const char *name,
-			     const char *short_name, struct kh_error *err) KH_MUST_CHECK;
+int store_org_version_insert(struct store *s, int64_t org_id, int32_t valid_from, int32_t valid_to,
+			     int64_t parent_id, const char *name, const char *short_name,
+			     struct kh_error *err) KH_MUST_CHECK;
 /* Sets a version's end day (0 = open-ended). */
 int store_org_version_set_end(struct store *s, int64_t version_id, int32_t valid_to,
 			      struct kh_error *err) KH_MUST_CHECK;
@@ -118,9 +118,8 @@ int store_org_index(struct store *s, int64_t id, const char *title, const char *
 
 /* Orgs existing on day whose indexed (folded) text matches every word of
  * folded_query as a prefix; at most limit, unsorted. */
-int store_org_search(struct store *s, struct arena *a, const char *folded_query,
-		     int32_t day, int limit, struct org **out, int *n,
-		     struct kh_error *err) KH_MUST_CHECK;
+int store_org_search(struct store *s, struct arena *a, const char *folded_query, int32_t day,
+		     int limit, struct org **out, int *n, struct kh_error *err) KH_MUST_CHECK;
 
 /* ---- positions, for the access scope ---- */
 

@@ -69,16 +69,16 @@ static void bind_sort_key(sqlite3_stmt *st, int i, const char *full_name)
 
 /* ---- people ---- */
 
-#define PERSON_COLS                                                           \
-	"p.id, p.full_name, p.birth_year, p.gender, p.member_org_id,"          \
+#define PERSON_COLS                                                   \
+	"p.id, p.full_name, p.birth_year, p.gender, p.member_org_id," \
 	" p.residence_org_id, p.managing_org_id, p.retired, p.external_id"
 
 /* The org's name in force on day, else its latest name. */
-#define ORG_NAME_NEAR(col, day)                                               \
-	"coalesce((SELECT v.name FROM org_versions v WHERE v.org_id = " col      \
-	" AND v.valid_from <= " day " AND (v.valid_to IS NULL OR v.valid_to > "  \
-	day ") LIMIT 1), (SELECT v.name FROM org_versions v WHERE v.org_id = "   \
-	col " ORDER BY v.valid_from DESC LIMIT 1))"
+#define ORG_NAME_NEAR(col, day)                                                     \
+	"coalesce((SELECT v.name FROM org_versions v WHERE v.org_id = " col         \
+	" AND v.valid_from <= " day " AND (v.valid_to IS NULL OR v.valid_to > " day \
+	") LIMIT 1), (SELECT v.name FROM org_versions v WHERE v.org_id = " col      \
+	" ORDER BY v.valid_from DESC LIMIT 1))"
 
 static void read_person(struct arena *a, sqlite3_stmt *st, struct person *p)
 {
@@ -120,7 +120,8 @@ static int step_done(struct store *s, sqlite3_stmt *st, struct kh_error *err)
 int store_person_insert(struct store *s, const struct person *p, int64_t now, int64_t *id,
 			struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"INSERT INTO people(full_name, birth_year, gender, member_org_id,"
 		" residence_org_id, managing_org_id, retired, external_id, created_at,"
 		" updated_at, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?11)",
@@ -136,14 +137,15 @@ int store_person_insert(struct store *s, const struct person *p, int64_t now, in
 	return 0;
 }
 
-int store_person_update(struct store *s, const struct person *p, int64_t now,
-			struct kh_error *err)
+int store_person_update(struct store *s, const struct person *p, int64_t now, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"UPDATE people SET full_name = ?1, birth_year = ?2, gender = ?3,"
-		" member_org_id = ?4, residence_org_id = ?5, managing_org_id = ?6,"
-		" retired = ?7, external_id = ?8, updated_at = ?9, sort_key = ?11"
-		" WHERE id = ?10", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "UPDATE people SET full_name = ?1, birth_year = ?2, gender = ?3,"
+			   " member_org_id = ?4, residence_org_id = ?5, managing_org_id = ?6,"
+			   " retired = ?7, external_id = ?8, updated_at = ?9, sort_key = ?11"
+			   " WHERE id = ?10",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	bind_person(st, p);
@@ -155,8 +157,8 @@ int store_person_update(struct store *s, const struct person *p, int64_t now,
 int store_person_get(struct store *s, struct arena *a, int64_t id, struct person *out,
 		     struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT " PERSON_COLS " FROM people p WHERE p.id = ?1",
-				      err);
+	sqlite3_stmt *st =
+		store_stmt(s, "SELECT " PERSON_COLS " FROM people p WHERE p.id = ?1", err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -193,32 +195,38 @@ int store_person_find_external(struct store *s, const char *external_id, int64_t
  * positions of any time. Pages walk people.sort_key; the org name and the
  * subtitle are looked up for the returned rows only.
  */
-#define LIST_COLS                                                             \
-	"SELECT " PERSON_COLS ", coalesce(" ORG_NAME_NEAR("p.member_org_id", "?2") \
-	", ''), coalesce(sd.subtitle, '') FROM people p"                         \
-	" LEFT JOIN search_docs sd ON sd.rowid = (2 << 40) | p.id"
+#define LIST_COLS                                                      \
+	"SELECT " PERSON_COLS ", coalesce(" ORG_NAME_NEAR(             \
+		"p.member_org_id",                                     \
+		"?2") ", ''), coalesce(sd.subtitle, '') FROM people p" \
+		      " LEFT JOIN search_docs sd ON sd.rowid = (2 << 40) | p.id"
 #define LIST_COUNT "SELECT count(*) FROM people p"
-#define LIST_MATCH                                                            \
-	" JOIN (SELECT search_docs.ref_id AS id FROM search_fts JOIN search_docs"   \
-	" ON search_docs.rowid = search_fts.rowid WHERE search_fts MATCH ?3"        \
+#define LIST_MATCH                                                                \
+	" JOIN (SELECT search_docs.ref_id AS id FROM search_fts JOIN search_docs" \
+	" ON search_docs.rowid = search_fts.rowid WHERE search_fts MATCH ?3"      \
 	" AND search_docs.type = 2) m ON m.id = p.id"
-#define LIST_SUBTREE_CTE                                                      \
+#define LIST_SUBTREE_CTE                                                        \
 	"WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?1) UNION"      \
-	" SELECT v.org_id FROM org_versions v JOIN sub ON v.parent_id = sub.id"  \
+	" SELECT v.org_id FROM org_versions v JOIN sub ON v.parent_id = sub.id" \
 	" WHERE v.valid_from <= ?2 AND (v.valid_to IS NULL OR v.valid_to > ?2)) "
 #define W_ALL ""
 #define W_MEMBERS " WHERE p.member_org_id IN (SELECT value FROM json_each(?1))"
 #define W_SUBTREE " WHERE p.member_org_id IN sub"
-#define W_POSITIONS                                                           \
-	" WHERE p.id IN (SELECT q.person_id FROM positions q WHERE q.org_id IN"  \
+#define W_POSITIONS                                                                 \
+	" WHERE p.id IN (SELECT q.person_id FROM positions q WHERE q.org_id IN"     \
 	" (SELECT value FROM json_each(?1)) AND (?6 = 1 OR (q.valid_from <= ?2 AND" \
 	" (q.valid_to IS NULL OR q.valid_to > ?2))))"
 #define LIST_ORDER " ORDER BY p.sort_key, p.id LIMIT ?4 OFFSET ?5"
 
 /* Page and count for one mode, without and with the word filter. */
-#define LIST_VARIANTS(head, where)                                            \
-	{{head LIST_COLS where LIST_ORDER, head LIST_COUNT where},               \
-	 {head LIST_COLS LIST_MATCH where LIST_ORDER, head LIST_COUNT LIST_MATCH where}}
+#define LIST_VARIANTS(head, where)                                        \
+	{                                                                 \
+		{head LIST_COLS where LIST_ORDER, head LIST_COUNT where}, \
+		{                                                         \
+			head LIST_COLS LIST_MATCH where LIST_ORDER,       \
+				head LIST_COUNT LIST_MATCH where          \
+		}                                                         \
+	}
 
 static const struct {
 	const char *page, *count;
@@ -323,8 +331,9 @@ int store_person_fill_sort_keys(struct store *s, int *filled, struct kh_error *e
 		int64_t ids[256];
 		const char *names[256];
 		int n = 0;
-		sqlite3_stmt *st = store_stmt(s,
-			"SELECT id, full_name FROM people WHERE sort_key IS NULL LIMIT 256", err);
+		sqlite3_stmt *st = store_stmt(
+			s, "SELECT id, full_name FROM people WHERE sort_key IS NULL LIMIT 256",
+			err);
 		if (!st) {
 			rc = fail_stmt(err);
 			goto out;
@@ -362,7 +371,7 @@ out:
 
 /* ---- positions ---- */
 
-#define POSITION_COLS                                                         \
+#define POSITION_COLS                                                             \
 	"p.id, p.person_id, p.org_id, p.role, p.title, p.valid_from, p.valid_to," \
 	" pe.full_name"
 
@@ -384,9 +393,11 @@ static void read_position(struct arena *a, sqlite3_stmt *st, struct position *p)
 int store_position_insert(struct store *s, const struct position *p, int64_t *id,
 			  struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"INSERT INTO positions(person_id, org_id, role, title, valid_from, valid_to)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, p->person_id);
@@ -402,8 +413,7 @@ int store_position_insert(struct store *s, const struct position *p, int64_t *id
 	return 0;
 }
 
-int store_position_set_end(struct store *s, int64_t id, int32_t valid_to,
-			   struct kh_error *err)
+int store_position_set_end(struct store *s, int64_t id, int32_t valid_to, struct kh_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE positions SET valid_to = ?2 WHERE id = ?1", err);
 	if (!st)
@@ -416,9 +426,13 @@ int store_position_set_end(struct store *s, int64_t id, int32_t valid_to,
 int store_position_get(struct store *s, struct arena *a, int64_t id, int32_t name_day,
 		       struct position *out, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT " POSITION_COLS ", coalesce(" ORG_NAME_NEAR("p.org_id", "?2") ", '')"
-		" FROM positions p JOIN people pe ON pe.id = p.person_id WHERE p.id = ?1", err);
+	sqlite3_stmt *st = store_stmt(
+		s,
+		"SELECT " POSITION_COLS ", coalesce(" ORG_NAME_NEAR(
+			"p.org_id",
+			"?2") ", '')"
+			      " FROM positions p JOIN people pe ON pe.id = p.person_id WHERE p.id = ?1",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -444,23 +458,31 @@ int store_position_list(struct store *s, struct arena *a, int64_t person_id, int
 	*out = NULL;
 	*n = 0;
 	if (person_id)
-		st = store_stmt(s,
-			"SELECT " POSITION_COLS ", coalesce(" ORG_NAME_NEAR("p.org_id", "?3") ", '')"
-			" FROM positions p JOIN people pe ON pe.id = p.person_id"
-			" WHERE p.person_id = ?1 AND (?2 IS NULL OR (p.valid_from <= ?2 AND"
-			" (p.valid_to IS NULL OR p.valid_to > ?2)))"
-			" ORDER BY p.valid_to IS NULL DESC, coalesce(p.valid_to, 0) DESC,"
-			" p.valid_from DESC, p.id DESC", err);
+		st = store_stmt(
+			s,
+			"SELECT " POSITION_COLS ", coalesce(" ORG_NAME_NEAR(
+				"p.org_id",
+				"?3") ", '')"
+				      " FROM positions p JOIN people pe ON pe.id = p.person_id"
+				      " WHERE p.person_id = ?1 AND (?2 IS NULL OR (p.valid_from <= ?2 AND"
+				      " (p.valid_to IS NULL OR p.valid_to > ?2)))"
+				      " ORDER BY p.valid_to IS NULL DESC, coalesce(p.valid_to, 0) DESC,"
+				      " p.valid_from DESC, p.id DESC",
+			err);
 	else
-		st = store_stmt(s,
-			"SELECT " POSITION_COLS ", coalesce(" ORG_NAME_NEAR("p.org_id", "?3") ", '')"
-			" FROM positions p JOIN people pe ON pe.id = p.person_id"
-			" WHERE p.org_id = ?1 AND (?2 IS NULL OR (p.valid_from <= ?2 AND"
-			" (p.valid_to IS NULL OR p.valid_to > ?2)))"
-			" ORDER BY p.valid_to IS NULL DESC, CASE p.role WHEN 'head' THEN 0"
-			" WHEN 'deputy' THEN 1 WHEN 'standing' THEN 2 WHEN 'committee' THEN 3"
-			" WHEN 'staff' THEN 4 ELSE 5 END, pe.sort_key,"
-			" p.valid_from DESC, p.id", err);
+		st = store_stmt(
+			s,
+			"SELECT " POSITION_COLS ", coalesce(" ORG_NAME_NEAR(
+				"p.org_id",
+				"?3") ", '')"
+				      " FROM positions p JOIN people pe ON pe.id = p.person_id"
+				      " WHERE p.org_id = ?1 AND (?2 IS NULL OR (p.valid_from <= ?2 AND"
+				      " (p.valid_to IS NULL OR p.valid_to > ?2)))"
+				      " ORDER BY p.valid_to IS NULL DESC, CASE p.role WHEN 'head' THEN 0"
+				      " WHEN 'deputy' THEN 1 WHEN 'standing' THEN 2 WHEN 'committee' THEN 3"
+				      " WHEN 'staff' THEN 4 ELSE 5 END, pe.sort_key,"
+				      " p.valid_from DESC, p.id",
+			err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, person_id ? person_id : org_id);
@@ -488,13 +510,15 @@ int store_position_list(struct store *s, struct arena *a, int64_t person_id, int
 }
 
 int store_position_overlaps(struct store *s, int64_t person_id, int64_t org_id,
-			    enum position_role role, int32_t from, int32_t to,
-			    int64_t except_id, bool *overlaps, struct kh_error *err)
+			    enum position_role role, int32_t from, int32_t to, int64_t except_id,
+			    bool *overlaps, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"SELECT 1 FROM positions WHERE person_id = ?1 AND org_id = ?2 AND role = ?3"
 		" AND id <> ?4 AND (valid_to IS NULL OR valid_to > ?5)"
-		" AND (?6 IS NULL OR valid_from < ?6) LIMIT 1", err);
+		" AND (?6 IS NULL OR valid_from < ?6) LIMIT 1",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, person_id);
@@ -512,8 +536,7 @@ int store_position_overlaps(struct store *s, int64_t person_id, int64_t org_id,
 int store_org_name_near(struct store *s, struct arena *a, int64_t org_id, int32_t day,
 			const char **name, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT coalesce(" ORG_NAME_NEAR("?1", "?2") ", '')", err);
+	sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(" ORG_NAME_NEAR("?1", "?2") ", '')", err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);

@@ -39,8 +39,7 @@ int store_person_find_external(struct store *s, const char *external_id, int64_t
 /* Gives every person written before people.sort_key existed (migration 4)
  * their sort key; *filled counts them. Cheap when there is none (an index
  * lookup). Call inside a write transaction. */
-int store_person_fill_sort_keys(struct store *s, int *filled,
-				struct kh_error *err) KH_MUST_CHECK;
+int store_person_fill_sort_keys(struct store *s, int *filled, struct kh_error *err) KH_MUST_CHECK;
 
 /* Which people a list returns. */
 enum person_list_mode {
@@ -56,7 +55,7 @@ struct person_filter {
 	int n_orgs;
 	int32_t day;
 	const char *folded_query; /* text_fold()ed words, each a prefix; NULL or "" = none */
-	int limit;                /* 1..1000 */
+	int limit;		  /* 1..1000 */
 	int offset;
 };
 
@@ -98,9 +97,8 @@ int store_position_list(struct store *s, struct arena *a, int64_t person_id, int
 /* Whether the person holds another position (not except_id) with the same
  * org and role whose dates overlap [from, to) (to 0 = open). */
 int store_position_overlaps(struct store *s, int64_t person_id, int64_t org_id,
-			    enum position_role role, int32_t from, int32_t to,
-			    int64_t except_id, bool *overlaps,
-			    struct kh_error *err) KH_MUST_CHECK;
+			    enum position_role role, int32_t from, int32_t to, int64_t except_id,
+			    bool *overlaps, struct kh_error *err) KH_MUST_CHECK;
 
 /* The name of an org nearest to day (in force that day, else its latest
  * version), or "" when unknown. */

@@ -19,8 +19,7 @@ int store_search_set(struct store *s, enum search_type type, int64_t id, const c
 	return store_search_put(s, (int)type, id, title, subtitle, folded, err);
 }
 
-int store_search_remove(struct store *s, enum search_type type, int64_t id,
-			struct kh_error *err)
+int store_search_remove(struct store *s, enum search_type type, int64_t id, struct kh_error *err)
 {
 	return store_search_delete(s, (int)type, id, err);
 }
@@ -57,9 +56,8 @@ const char *store_search_match(struct arena *a, const char *folded)
 	return q;
 }
 
-int store_search_find(struct store *s, struct arena *a, const char *folded_query,
-		      int types_mask, int limit, int offset, struct search_row **out, int *n,
-		      struct kh_error *err)
+int store_search_find(struct store *s, struct arena *a, const char *folded_query, int types_mask,
+		      int limit, int offset, struct search_row **out, int *n, struct kh_error *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -80,12 +78,14 @@ int store_search_find(struct store *s, struct arena *a, const char *folded_query
 		o--;
 	plain[o] = '\0';
 
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"SELECT d.type, d.ref_id, d.title, d.subtitle, bm25(search_fts) AS score,"
 		" substr(ltrim(d.folded), 1, length(?3)) = ?3 AS prefix"
 		" FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid"
 		" WHERE search_fts MATCH ?1 AND ((?2 >> d.type) & 1)"
-		" ORDER BY prefix DESC, score ASC, d.type, d.ref_id LIMIT ?4 OFFSET ?5", err);
+		" ORDER BY prefix DESC, score ASC, d.type, d.ref_id LIMIT ?4 OFFSET ?5",
+		err);
 	if (!st)
 		return err && err->code ? err->code : KH_EIO;
 	store_bind_text(st, 1, match);
@@ -121,8 +121,8 @@ int store_search_find(struct store *s, struct arena *a, const char *folded_query
 int store_search_get(struct store *s, struct arena *a, enum search_type type, int64_t id,
 		     const char **title, const char **subtitle, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT title, subtitle FROM search_docs WHERE rowid = (?1 << 40) | ?2", err);
+	sqlite3_stmt *st = store_stmt(
+		s, "SELECT title, subtitle FROM search_docs WHERE rowid = (?1 << 40) | ?2", err);
 	if (!st)
 		return err && err->code ? err->code : KH_EIO;
 	sqlite3_bind_int(st, 1, (int)type);

@@ -23,8 +23,7 @@
 /* Sets the entry for (type, id), replacing any earlier one. folded should
  * begin with text_fold(title). Call inside the caller's write transaction. */
 int store_search_set(struct store *s, enum search_type type, int64_t id, const char *title,
-		     const char *subtitle, const char *folded,
-		     struct kh_error *err) KH_MUST_CHECK;
+		     const char *subtitle, const char *folded, struct kh_error *err) KH_MUST_CHECK;
 /* Removes the entry for (type, id); no error when absent. */
 int store_search_remove(struct store *s, enum search_type type, int64_t id,
 			struct kh_error *err) KH_MUST_CHECK;
@@ -40,20 +39,19 @@ struct search_row {
 	int64_t id;
 	const char *title;
 	const char *subtitle;
-	double score;  /* bm25: lower is better */
-	bool prefix;   /* the indexed text starts with the query */
+	double score; /* bm25: lower is better */
+	bool prefix;  /* the indexed text starts with the query */
 };
 
 /* Entries matching every word of folded_query as a prefix, of the types in
  * types_mask (bit 1 << type), ordered by prefix match first, then bm25,
  * then type and id; rows [offset, offset + limit). */
-int store_search_find(struct store *s, struct arena *a, const char *folded_query,
-		      int types_mask, int limit, int offset, struct search_row **out, int *n,
+int store_search_find(struct store *s, struct arena *a, const char *folded_query, int types_mask,
+		      int limit, int offset, struct search_row **out, int *n,
 		      struct kh_error *err) KH_MUST_CHECK;
 
 /* The stored title and subtitle of an entry; KH_ENOTFOUND when absent. */
 int store_search_get(struct store *s, struct arena *a, enum search_type type, int64_t id,
-		     const char **title, const char **subtitle,
-		     struct kh_error *err) KH_MUST_CHECK;
+		     const char **title, const char **subtitle, struct kh_error *err) KH_MUST_CHECK;
 
 #endif

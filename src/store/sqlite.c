@@ -25,8 +25,8 @@ int store_sqlerr(struct store *s, int rc, struct kh_error *err)
 	int primary = rc & 0xff;
 	const char *detail = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
 	if (primary == SQLITE_CONSTRAINT)
-		return kh_fail(err, KH_ECONFLICT, NULL,
-			       "Dữ liệu mâu thuẫn với dữ liệu đã có (%s)", detail);
+		return kh_fail(err, KH_ECONFLICT, NULL, "Dữ liệu mâu thuẫn với dữ liệu đã có (%s)",
+			       detail);
 	fprintf(stderr, "kehoach: sqlite error %d: %s\n", rc, detail);
 	return kh_fail(err, KH_EIO, NULL, "Lỗi cơ sở dữ liệu: %s", detail);
 }
@@ -124,8 +124,7 @@ int store_open(const char *path, struct store **out, struct kh_error *err)
 	pthread_once(&config_once, configure);
 	struct store *s = xcalloc(1, sizeof(*s));
 	int rc = sqlite3_open_v2(path, &s->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-					 SQLITE_OPEN_NOMUTEX,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 				 NULL);
 	if (rc != SQLITE_OK) {
 		kh_fail(err, KH_EIO, NULL, "Không mở được cơ sở dữ liệu %s: %s", path,
@@ -182,9 +181,10 @@ int store_check_version(struct store *s, struct kh_error *err)
 	if (v == schema_count())
 		return 0;
 	if (v < schema_count())
-		return kh_fail(err, KH_ECONFLICT, NULL,
-			       "Cơ sở dữ liệu ở phiên bản %d, cần %d: hãy chạy `kehoach init --db %s`",
-			       v, schema_count(), s->path);
+		return kh_fail(
+			err, KH_ECONFLICT, NULL,
+			"Cơ sở dữ liệu ở phiên bản %d, cần %d: hãy chạy `kehoach init --db %s`", v,
+			schema_count(), s->path);
 	return kh_fail(err, KH_ECONFLICT, NULL,
 		       "Cơ sở dữ liệu ở phiên bản %d, mới hơn chương trình này (%d)", v,
 		       schema_count());
@@ -262,9 +262,10 @@ int64_t store_db_size(struct store *s)
 {
 	sqlite3_stmt *st = NULL;
 	int64_t size = 0;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
-			       -1, &st, NULL) == SQLITE_OK &&
+	if (sqlite3_prepare_v2(
+		    s->db,
+		    "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+		    -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		size = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -339,12 +340,14 @@ void store_pool_close(struct store_pool *p)
 /* ---- audit ---- */
 
 int store_audit(struct store *s, int64_t at, int64_t user_id, const char *action,
-		const char *entity, int64_t entity_id, const char *before,
-		const char *after, struct kh_error *err)
+		const char *entity, int64_t entity_id, const char *before, const char *after,
+		struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"INSERT INTO audit_log(at, user_id, action, entity, entity_id, before, after)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+		" VALUES (?, ?, ?, ?, ?, ?, ?)",
+		err);
 	if (!st)
 		return err ? err->code : KH_EIO;
 	sqlite3_bind_int64(st, 1, at);
@@ -359,16 +362,17 @@ int store_audit(struct store *s, int64_t at, int64_t user_id, const char *action
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, err);
 }
 
-int store_audit_list(struct store *s, struct arena *a, const char *entity,
-		     int64_t entity_id, int limit, struct audit_entry **out,
-		     int *n, struct kh_error *err)
+int store_audit_list(struct store *s, struct arena *a, const char *entity, int64_t entity_id,
+		     int limit, struct audit_entry **out, int *n, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"SELECT l.id, l.at, l.user_id, coalesce(u.username, ''), l.action, l.entity,"
 		" l.entity_id, l.before, l.after FROM audit_log l"
 		" LEFT JOIN users u ON u.id = l.user_id"
 		" WHERE (?1 IS NULL OR l.entity = ?1) AND (?2 IS NULL OR l.entity_id = ?2)"
-		" ORDER BY l.id DESC LIMIT ?3", err);
+		" ORDER BY l.id DESC LIMIT ?3",
+		err);
 	if (!st)
 		return err ? err->code : KH_EIO;
 	store_bind_text(st, 1, entity);
@@ -412,9 +416,11 @@ static int64_t search_rowid(int type, int64_t id)
 int store_search_delete(struct store *s, int type, int64_t id, struct kh_error *err)
 {
 	int64_t rowid = search_rowid(type, id);
-	sqlite3_stmt *st = store_stmt(s,
-		"INSERT INTO search_fts(search_fts, rowid, folded)"
-		" SELECT 'delete', rowid, folded FROM search_docs WHERE rowid = ?", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "INSERT INTO search_fts(search_fts, rowid, folded)"
+			   " SELECT 'delete', rowid, folded FROM search_docs WHERE rowid = ?",
+			   err);
 	if (!st)
 		return err ? err->code : KH_EIO;
 	sqlite3_bind_int64(st, 1, rowid);
@@ -431,16 +437,18 @@ int store_search_delete(struct store *s, int type, int64_t id, struct kh_error *
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, err);
 }
 
-int store_search_put(struct store *s, int type, int64_t id, const char *title,
-		     const char *subtitle, const char *searchable, struct kh_error *err)
+int store_search_put(struct store *s, int type, int64_t id, const char *title, const char *subtitle,
+		     const char *searchable, struct kh_error *err)
 {
 	int rc = store_search_delete(s, type, id, err);
 	if (rc)
 		return rc;
 	int64_t rowid = search_rowid(type, id);
-	sqlite3_stmt *st = store_stmt(s,
-		"INSERT INTO search_docs(rowid, type, ref_id, title, subtitle, folded)"
-		" VALUES (?, ?, ?, ?, ?, ?)", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "INSERT INTO search_docs(rowid, type, ref_id, title, subtitle, folded)"
+			   " VALUES (?, ?, ?, ?, ?, ?)",
+			   err);
 	if (!st)
 		return err ? err->code : KH_EIO;
 	sqlite3_bind_int64(st, 1, rowid);

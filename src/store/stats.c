@@ -6,9 +6,11 @@
 
 int store_stats_get(struct store *s, struct store_stats *out, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT (SELECT count(*) FROM orgs), (SELECT count(*) FROM people),"
-		" (SELECT count(*) FROM documents), (SELECT count(*) FROM users)", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "SELECT (SELECT count(*) FROM orgs), (SELECT count(*) FROM people),"
+			   " (SELECT count(*) FROM documents), (SELECT count(*) FROM users)",
+			   err);
 	if (!st)
 		return err ? err->code : KH_EIO;
 	int rc = sqlite3_step(st);

@@ -8,7 +8,7 @@
 #include "store/store.h"
 
 struct store_stats {
-	int64_t orgs;      /* every org ever recorded */
+	int64_t orgs; /* every org ever recorded */
 	int64_t people;
 	int64_t documents;
 	int64_t users;

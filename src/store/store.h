@@ -65,8 +65,8 @@ int64_t store_last_id(struct store *s);
 /* Appends one entry to the audit log (inside the caller's transaction).
  * before/after are JSON texts or NULL. */
 int store_audit(struct store *s, int64_t at, int64_t user_id, const char *action,
-		const char *entity, int64_t entity_id, const char *before,
-		const char *after, struct kh_error *err) KH_MUST_CHECK;
+		const char *entity, int64_t entity_id, const char *before, const char *after,
+		struct kh_error *err) KH_MUST_CHECK;
 
 struct audit_entry {
 	int64_t id;
@@ -81,8 +81,8 @@ struct audit_entry {
 };
 /* Audit entries, newest first; entity NULL for all, entity_id 0 for all of
  * that entity. */
-int store_audit_list(struct store *s, struct arena *a, const char *entity,
-		     int64_t entity_id, int limit, struct audit_entry **out,
-		     int *n, struct kh_error *err) KH_MUST_CHECK;
+int store_audit_list(struct store *s, struct arena *a, const char *entity, int64_t entity_id,
+		     int limit, struct audit_entry **out, int *n,
+		     struct kh_error *err) KH_MUST_CHECK;
 
 #endif

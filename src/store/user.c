@@ -10,8 +10,8 @@
 
 #include <string.h>
 
-#define USER_COLS                                                             \
-	"u.id, u.username, u.person_id, u.is_admin, u.disabled, u.created_at,"  \
+#define USER_COLS                                                              \
+	"u.id, u.username, u.person_id, u.is_admin, u.disabled, u.created_at," \
 	" coalesce(p.full_name, '')"
 #define USER_FROM " FROM users u LEFT JOIN people p ON p.id = u.person_id"
 
@@ -56,9 +56,11 @@ int store_user_insert(struct store *s, const char *username, const char *passwor
 		      int64_t person_id, bool is_admin, int64_t created_at, int64_t *id,
 		      struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"INSERT INTO users(username, password_hash, person_id, is_admin, disabled,"
-		" created_at) VALUES (?, ?, ?, ?, 0, ?)", err);
+		" created_at) VALUES (?, ?, ?, ?, 0, ?)",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	store_bind_text(st, 1, username);
@@ -92,11 +94,11 @@ int store_user_get(struct store *s, struct arena *a, int64_t id, struct user *ou
 	return not_found_user(err);
 }
 
-int store_user_find(struct store *s, struct arena *a, const char *username,
-		    struct user *out, const char **password_hash, struct kh_error *err)
+int store_user_find(struct store *s, struct arena *a, const char *username, struct user *out,
+		    const char **password_hash, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT " USER_COLS ", u.password_hash" USER_FROM " WHERE u.username = ?", err);
+	sqlite3_stmt *st = store_stmt(
+		s, "SELECT " USER_COLS ", u.password_hash" USER_FROM " WHERE u.username = ?", err);
 	if (!st)
 		return fail_stmt(err);
 	store_bind_text(st, 1, username);
@@ -135,8 +137,7 @@ int store_user_password_hash(struct store *s, struct arena *a, int64_t id,
 int store_user_list(struct store *s, struct arena *a, struct user **out, int *n,
 		    struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT " USER_COLS USER_FROM " ORDER BY u.username", err);
+	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLS USER_FROM " ORDER BY u.username", err);
 	if (!st)
 		return fail_stmt(err);
 	int cap = 16, count = 0, rc;
@@ -158,11 +159,11 @@ int store_user_list(struct store *s, struct arena *a, struct user **out, int *n,
 	return 0;
 }
 
-int store_user_update(struct store *s, int64_t id, bool is_admin, bool disabled,
-		      int64_t person_id, struct kh_error *err)
+int store_user_update(struct store *s, int64_t id, bool is_admin, bool disabled, int64_t person_id,
+		      struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"UPDATE users SET is_admin = ?, disabled = ?, person_id = ? WHERE id = ?", err);
+	sqlite3_stmt *st = store_stmt(
+		s, "UPDATE users SET is_admin = ?, disabled = ?, person_id = ? WHERE id = ?", err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int(st, 1, is_admin ? 1 : 0);
@@ -191,8 +192,7 @@ int store_user_set_password(struct store *s, int64_t id, const char *password_ha
 	return changes ? 0 : not_found_user(err);
 }
 
-int store_user_person_exists(struct store *s, int64_t person_id, bool *exists,
-			     struct kh_error *err)
+int store_user_person_exists(struct store *s, int64_t person_id, bool *exists, struct kh_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM people WHERE id = ?", err);
 	if (!st)
@@ -212,9 +212,11 @@ int store_session_insert(struct store *s, const uint8_t *token_hash, size_t hash
 			 int64_t user_id, const char *csrf_token, int64_t created_at,
 			 int64_t expires_at, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, expires_at)"
-		" VALUES (?, ?, ?, ?, ?)", err);
+		" VALUES (?, ?, ?, ?, ?)",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_blob(st, 1, token_hash, (int)hash_len, SQLITE_TRANSIENT);
@@ -225,14 +227,16 @@ int store_session_insert(struct store *s, const uint8_t *token_hash, size_t hash
 	return step_done(s, st, NULL, err);
 }
 
-int store_session_find(struct store *s, struct arena *a, const uint8_t *token_hash,
-		       size_t hash_len, struct user *user, const char **csrf_token,
-		       int64_t *expires_at, struct kh_error *err)
+int store_session_find(struct store *s, struct arena *a, const uint8_t *token_hash, size_t hash_len,
+		       struct user *user, const char **csrf_token, int64_t *expires_at,
+		       struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"SELECT " USER_COLS ", x.csrf_token, x.expires_at FROM sessions x"
 		" JOIN users u ON u.id = x.user_id LEFT JOIN people p ON p.id = u.person_id"
-		" WHERE x.token_hash = ?", err);
+		" WHERE x.token_hash = ?",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_blob(st, 1, token_hash, (int)hash_len, SQLITE_TRANSIENT);
@@ -269,8 +273,7 @@ int store_session_delete_user(struct store *s, int64_t user_id, struct kh_error 
 	return step_done(s, st, NULL, err);
 }
 
-int store_session_delete_expired(struct store *s, int64_t now, int *removed,
-				 struct kh_error *err)
+int store_session_delete_expired(struct store *s, int64_t now, int *removed, struct kh_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM sessions WHERE expires_at <= ?", err);
 	if (!st)
@@ -281,13 +284,14 @@ int store_session_delete_expired(struct store *s, int64_t now, int *removed,
 
 /* ---- API tokens ---- */
 
-int store_token_insert(struct store *s, const uint8_t *token_hash, size_t hash_len,
-		       int64_t user_id, const char *label, int64_t created_at, int64_t *id,
-		       struct kh_error *err)
+int store_token_insert(struct store *s, const uint8_t *token_hash, size_t hash_len, int64_t user_id,
+		       const char *label, int64_t created_at, int64_t *id, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"INSERT INTO api_tokens(token_hash, user_id, label, created_at, revoked)"
-		" VALUES (?, ?, ?, ?, 0)", err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "INSERT INTO api_tokens(token_hash, user_id, label, created_at, revoked)"
+			   " VALUES (?, ?, ?, ?, 0)",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_blob(st, 1, token_hash, (int)hash_len, SQLITE_TRANSIENT);
@@ -302,13 +306,15 @@ int store_token_insert(struct store *s, const uint8_t *token_hash, size_t hash_l
 	return 0;
 }
 
-int store_token_find(struct store *s, struct arena *a, const uint8_t *token_hash,
-		     size_t hash_len, struct user *user, struct kh_error *err)
+int store_token_find(struct store *s, struct arena *a, const uint8_t *token_hash, size_t hash_len,
+		     struct user *user, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"SELECT " USER_COLS " FROM api_tokens t"
 		" JOIN users u ON u.id = t.user_id LEFT JOIN people p ON p.id = u.person_id"
-		" WHERE t.token_hash = ? AND t.revoked = 0", err);
+		" WHERE t.token_hash = ? AND t.revoked = 0",
+		err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_blob(st, 1, token_hash, (int)hash_len, SQLITE_TRANSIENT);
@@ -325,11 +331,11 @@ int store_token_find(struct store *s, struct arena *a, const uint8_t *token_hash
 
 /* ---- login attempts ---- */
 
-int store_login_attempt_get(struct store *s, const char *key, int64_t *window_start,
-			    int *failures, struct kh_error *err)
+int store_login_attempt_get(struct store *s, const char *key, int64_t *window_start, int *failures,
+			    struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT window_start, failures FROM login_attempts WHERE key = ?", err);
+	sqlite3_stmt *st = store_stmt(
+		s, "SELECT window_start, failures FROM login_attempts WHERE key = ?", err);
 	if (!st)
 		return fail_stmt(err);
 	store_bind_text(st, 1, key);
@@ -349,7 +355,8 @@ int store_login_attempt_get(struct store *s, const char *key, int64_t *window_st
 int store_login_attempt_add(struct store *s, const char *key, int64_t now, int64_t window,
 			    struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
+	sqlite3_stmt *st = store_stmt(
+		s,
 		"INSERT INTO login_attempts(key, window_start, failures) VALUES (?1, ?2, 1)"
 		" ON CONFLICT(key) DO UPDATE SET"
 		"  failures = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE failures + 1 END,"
@@ -366,8 +373,9 @@ int store_login_attempt_add(struct store *s, const char *key, int64_t now, int64
 int store_login_attempt_undo(struct store *s, const char *key, struct kh_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s,
-		"UPDATE login_attempts SET failures = failures - 1"
-		" WHERE key = ? AND failures > 0", err);
+				      "UPDATE login_attempts SET failures = failures - 1"
+				      " WHERE key = ? AND failures > 0",
+				      err);
 	if (!st)
 		return fail_stmt(err);
 	store_bind_text(st, 1, key);
@@ -385,8 +393,7 @@ int store_login_attempt_clear(struct store *s, const char *key, struct kh_error 
 
 int store_login_attempt_prune(struct store *s, int64_t cutoff, struct kh_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s,
-		"DELETE FROM login_attempts WHERE window_start < ?", err);
+	sqlite3_stmt *st = store_stmt(s, "DELETE FROM login_attempts WHERE window_start < ?", err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, cutoff);

@@ -36,9 +36,8 @@ int store_user_get(struct store *s, struct arena *a, int64_t id, struct user *ou
 
 /* The account with this username (case-insensitive) and its password hash
  * (arena); KH_ENOTFOUND when unknown. password_hash may be NULL. */
-int store_user_find(struct store *s, struct arena *a, const char *username,
-		    struct user *out, const char **password_hash,
-		    struct kh_error *err) KH_MUST_CHECK;
+int store_user_find(struct store *s, struct arena *a, const char *username, struct user *out,
+		    const char **password_hash, struct kh_error *err) KH_MUST_CHECK;
 
 /* The password hash of account id (arena); KH_ENOTFOUND when unknown. */
 int store_user_password_hash(struct store *s, struct arena *a, int64_t id,
@@ -50,8 +49,8 @@ int store_user_list(struct store *s, struct arena *a, struct user **out, int *n,
 
 /* Rewrites the account's admin flag, disabled flag and person link (0 =
  * none). KH_ENOTFOUND when unknown. */
-int store_user_update(struct store *s, int64_t id, bool is_admin, bool disabled,
-		      int64_t person_id, struct kh_error *err) KH_MUST_CHECK;
+int store_user_update(struct store *s, int64_t id, bool is_admin, bool disabled, int64_t person_id,
+		      struct kh_error *err) KH_MUST_CHECK;
 
 /* Replaces the password hash. KH_ENOTFOUND when unknown. */
 int store_user_set_password(struct store *s, int64_t id, const char *password_hash,
@@ -71,17 +70,16 @@ int store_session_insert(struct store *s, const uint8_t *token_hash, size_t hash
 /* The session with this token hash: its account, CSRF token (arena) and end.
  * Expired sessions are returned too (the caller judges *expires_at);
  * KH_ENOTFOUND when unknown. */
-int store_session_find(struct store *s, struct arena *a, const uint8_t *token_hash,
-		       size_t hash_len, struct user *user, const char **csrf_token,
-		       int64_t *expires_at, struct kh_error *err) KH_MUST_CHECK;
+int store_session_find(struct store *s, struct arena *a, const uint8_t *token_hash, size_t hash_len,
+		       struct user *user, const char **csrf_token, int64_t *expires_at,
+		       struct kh_error *err) KH_MUST_CHECK;
 
 /* Ends one session (no error when unknown). */
 int store_session_delete(struct store *s, const uint8_t *token_hash, size_t hash_len,
 			 struct kh_error *err) KH_MUST_CHECK;
 
 /* Ends every session of an account (disabled, password changed). */
-int store_session_delete_user(struct store *s, int64_t user_id,
-			      struct kh_error *err) KH_MUST_CHECK;
+int store_session_delete_user(struct store *s, int64_t user_id, struct kh_error *err) KH_MUST_CHECK;
 
 /* Removes sessions with expires_at <= now; *removed (may be NULL) counts. */
 int store_session_delete_expired(struct store *s, int64_t now, int *removed,
@@ -90,20 +88,20 @@ int store_session_delete_expired(struct store *s, int64_t now, int *removed,
 /* ---- API tokens ---- */
 
 /* A new API token for user_id; *id (may be NULL) receives its id. */
-int store_token_insert(struct store *s, const uint8_t *token_hash, size_t hash_len,
-		       int64_t user_id, const char *label, int64_t created_at, int64_t *id,
+int store_token_insert(struct store *s, const uint8_t *token_hash, size_t hash_len, int64_t user_id,
+		       const char *label, int64_t created_at, int64_t *id,
 		       struct kh_error *err) KH_MUST_CHECK;
 
 /* The account of the unrevoked token with this hash; KH_ENOTFOUND when
  * unknown or revoked. */
-int store_token_find(struct store *s, struct arena *a, const uint8_t *token_hash,
-		     size_t hash_len, struct user *user, struct kh_error *err) KH_MUST_CHECK;
+int store_token_find(struct store *s, struct arena *a, const uint8_t *token_hash, size_t hash_len,
+		     struct user *user, struct kh_error *err) KH_MUST_CHECK;
 
 /* ---- login attempts (rate limit) ---- */
 
 /* The failure count and window start recorded for key; both 0 when none. */
-int store_login_attempt_get(struct store *s, const char *key, int64_t *window_start,
-			    int *failures, struct kh_error *err) KH_MUST_CHECK;
+int store_login_attempt_get(struct store *s, const char *key, int64_t *window_start, int *failures,
+			    struct kh_error *err) KH_MUST_CHECK;
 
 /* Counts one failure for key: starts a new window at now (count 1) when
  * none is recorded or the recorded one began window seconds or more ago,
@@ -112,15 +110,12 @@ int store_login_attempt_add(struct store *s, const char *key, int64_t now, int64
 			    struct kh_error *err) KH_MUST_CHECK;
 
 /* Takes one failure back from key (never below zero). */
-int store_login_attempt_undo(struct store *s, const char *key,
-			     struct kh_error *err) KH_MUST_CHECK;
+int store_login_attempt_undo(struct store *s, const char *key, struct kh_error *err) KH_MUST_CHECK;
 
 /* Forgets key. */
-int store_login_attempt_clear(struct store *s, const char *key,
-			      struct kh_error *err) KH_MUST_CHECK;
+int store_login_attempt_clear(struct store *s, const char *key, struct kh_error *err) KH_MUST_CHECK;
 
 /* Removes keys whose window began before cutoff. */
-int store_login_attempt_prune(struct store *s, int64_t cutoff,
-			      struct kh_error *err) KH_MUST_CHECK;
+int store_login_attempt_prune(struct store *s, int64_t cutoff, struct kh_error *err) KH_MUST_CHECK;
 
 #endif

@@ -31,10 +31,10 @@
 
 /* Primary weights. */
 #define P_SPACE 0x0001
-#define P_OTHER 0x0002  /* + plane, then the low bits: punctuation, symbols */
-#define P_DIGIT 0x0100  /* + 0..9 */
+#define P_OTHER 0x0002	/* + plane, then the low bits: punctuation, symbols */
+#define P_DIGIT 0x0100	/* + 0..9 */
 #define P_NUMBER 0x0110 /* + plane, then the low bits: other digits, numerals */
-#define P_LATIN 0x1000  /* + place in the alphabet below */
+#define P_LATIN 0x1000	/* + place in the alphabet below */
 #define P_LETTER 0x2000 /* + plane, then the low bits of the lower case */
 #define P_INVALID 0xFFFF
 /* Secondary weights: the tones in dictionary order, then other marks. */
@@ -52,8 +52,8 @@
 /* Places of a..z in a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v
  * w x y z; ă â ê ô ơ ư are their base plus 1 or 2, đ is d plus 1. */
 static const uint8_t alphabet[26] = {
-    0,  3,  4,  5,  7,  9,  10, 11, 12, 13, 14, 15, 16,
-    17, 18, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32,
+	0,  3,	4,  5,	7,  9,	10, 11, 12, 13, 14, 15, 16,
+	17, 18, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32,
 };
 
 struct element {
@@ -62,9 +62,9 @@ struct element {
 	uint8_t n_primary; /* 0: a mark of its own */
 	uint8_t n_secondary;
 	uint8_t tertiary; /* 0 for a mark */
-	char latin;       /* lower-case a..z when the base is one, else 0 */
-	bool toned;       /* a tone mark has been taken */
-	bool qualified;   /* a breve, circumflex or horn has been taken */
+	char latin;	  /* lower-case a..z when the base is one, else 0 */
+	bool toned;	  /* a tone mark has been taken */
+	bool qualified;	  /* a breve, circumflex or horn has been taken */
 };
 
 /* The elements of a string, on the stack while they are few. */
@@ -126,12 +126,18 @@ static void set_split(uint16_t w[2], uint16_t high, utf8proc_int32_t cp)
 static int tone_weight(utf8proc_int32_t m)
 {
 	switch (m) {
-	case 0x0300: return S_GRAVE;
-	case 0x0309: return S_HOOK;
-	case 0x0303: return S_TILDE;
-	case 0x0301: return S_ACUTE;
-	case 0x0323: return S_DOT;
-	default: return 0;
+	case 0x0300:
+		return S_GRAVE;
+	case 0x0309:
+		return S_HOOK;
+	case 0x0303:
+		return S_TILDE;
+	case 0x0301:
+		return S_ACUTE;
+	case 0x0323:
+		return S_DOT;
+	default:
+		return 0;
 	}
 }
 
@@ -141,11 +147,16 @@ static int tone_weight(utf8proc_int32_t m)
 static int quality_step(char c, utf8proc_int32_t m)
 {
 	switch (c) {
-	case 'a': return m == 0x0306 ? 1 : m == 0x0302 ? 2 : 0;
-	case 'e': return m == 0x0302 ? 1 : 0;
-	case 'o': return m == 0x0302 ? 1 : m == 0x031B ? 2 : 0;
-	case 'u': return m == 0x031B ? 1 : 0;
-	default: return 0;
+	case 'a':
+		return m == 0x0306 ? 1 : m == 0x0302 ? 2 : 0;
+	case 'e':
+		return m == 0x0302 ? 1 : 0;
+	case 'o':
+		return m == 0x0302 ? 1 : m == 0x031B ? 2 : 0;
+	case 'u':
+		return m == 0x031B ? 1 : 0;
+	default:
+		return 0;
 	}
 }
 
@@ -204,7 +215,9 @@ static void add_base(struct elements *e, utf8proc_int32_t cp, utf8proc_category_
 	switch (cat) {
 	case UTF8PROC_CATEGORY_ZS:
 	case UTF8PROC_CATEGORY_ZL:
-	case UTF8PROC_CATEGORY_ZP: x->primary[0] = P_SPACE; return;
+	case UTF8PROC_CATEGORY_ZP:
+		x->primary[0] = P_SPACE;
+		return;
 	case UTF8PROC_CATEGORY_LU:
 	case UTF8PROC_CATEGORY_LL:
 	case UTF8PROC_CATEGORY_LT:
@@ -223,7 +236,8 @@ static void add_base(struct elements *e, utf8proc_int32_t cp, utf8proc_category_
 		x->n_primary = 2;
 		set_split(x->primary, P_NUMBER, cp);
 		return;
-	default: break;
+	default:
+		break;
 	}
 	if ((cp >= '\t' && cp <= '\r') || cp == 0x85) {
 		x->primary[0] = P_SPACE;
@@ -266,8 +280,8 @@ static void primary_elements(struct elements *e, const char *s, size_t n)
 		if (len <= 0)
 			abort(); /* the caller validated s */
 		p += len;
-		utf8proc_ssize_t k =
-		    utf8proc_decompose_char(cp, dec, KH_ARRAY_LEN(dec), UTF8PROC_DECOMPOSE, NULL);
+		utf8proc_ssize_t k = utf8proc_decompose_char(cp, dec, KH_ARRAY_LEN(dec),
+							     UTF8PROC_DECOMPOSE, NULL);
 		if (k < 0 || k > (utf8proc_ssize_t)KH_ARRAY_LEN(dec))
 			abort(); /* canonical decompositions are at most 4 long */
 		for (utf8proc_ssize_t i = 0; i < k; i++)
@@ -317,7 +331,7 @@ static void build_key(struct buf *b, const char *s, size_t n)
 	elements_init(&e);
 	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)text;
 	utf8proc_ssize_t count =
-	    len ? utf8proc_decompose(u, (utf8proc_ssize_t)len, NULL, 0, UTF8PROC_DECOMPOSE) : 0;
+		len ? utf8proc_decompose(u, (utf8proc_ssize_t)len, NULL, 0, UTF8PROC_DECOMPOSE) : 0;
 	if (count < 0)
 		abort(); /* validated above */
 	utf8proc_int32_t *cps = xmalloc(xmul(xadd((size_t)count, 1), sizeof(*cps)));

@@ -62,8 +62,8 @@ static void push_record(struct builder *b, int line)
 	struct csv *c = b->c;
 	if (c->n_records == b->cap_records) {
 		b->cap_records = b->cap_records ? b->cap_records * 2 : 16;
-		c->records = xrealloc(c->records,
-				      xmul((size_t)b->cap_records, sizeof(*c->records)));
+		c->records =
+			xrealloc(c->records, xmul((size_t)b->cap_records, sizeof(*c->records)));
 	}
 	struct csv_record *r = &c->records[c->n_records++];
 	r->line = line;
@@ -81,8 +81,7 @@ static void builder_release(struct builder *b)
 	buf_release(&b->field);
 }
 
-int csv_parse(const char *text, size_t len, int max_records, struct csv *out,
-	      struct kh_error *err)
+int csv_parse(const char *text, size_t len, int max_records, struct csv *out, struct kh_error *err)
 {
 	enum { START, UNQUOTED, QUOTED, AFTER_QUOTE } state = START;
 	struct csv c = {0};

@@ -21,7 +21,7 @@
 #include "core/err.h"
 
 struct csv_record {
-	int line;      /* 1-based line of the file where the record starts */
+	int line; /* 1-based line of the file where the record starts */
 	int n_fields;
 	char **fields; /* NUL-terminated; owned by the struct csv */
 };

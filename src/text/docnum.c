@@ -241,8 +241,7 @@ static uint32_t plain(uint32_t c)
 		return '/';
 	if (c == 0xff1a)
 		return ':';
-	if (c == '\t' || c == 0xa0 || c == 0x202f || (c >= 0x2000 && c <= 0x200a) ||
-	    c == 0x3000)
+	if (c == '\t' || c == 0xa0 || c == 0x202f || (c >= 0x2000 && c <= 0x200a) || c == 0x3000)
 		return ' ';
 	return c;
 }
@@ -290,7 +289,9 @@ static int issuer_from_cps(const uint32_t *c, int n, char out[DOCNUM_ISSUER_MAX]
 	for (int i = 0; i < n; i++) {
 		if (c[i] == '-') {
 			if (i == 0 || i == n - 1 || c[i - 1] == '-')
-				return bad(err, "dấu gạch nối đặt sai chỗ trong ký hiệu cơ quan ban hành");
+				return bad(
+					err,
+					"dấu gạch nối đặt sai chỗ trong ký hiệu cơ quan ban hành");
 			continue;
 		}
 		if (c[i] == '/')

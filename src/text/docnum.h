@@ -33,10 +33,10 @@ enum docnum_style {
 #define DOCNUM_TEXT_MAX (16 + DOCNUM_KIND_MAX + DOCNUM_ISSUER_MAX)
 
 struct docnum {
-	int64_t number;    /* 1..DOCNUM_NUMBER_MAX; leading zeros are not kept */
-	int year;          /* state style "15/2020/NĐ-CP"; 0 = none */
-	char kind[DOCNUM_KIND_MAX];              /* canonical: "NQ", "QĐi", "CTr", "CV"… */
-	char issuer_symbol[DOCNUM_ISSUER_MAX];   /* "BTCĐUK", "TU", "HĐND", "CP"… */
+	int64_t number;		    /* 1..DOCNUM_NUMBER_MAX; leading zeros are not kept */
+	int year;		    /* state style "15/2020/NĐ-CP"; 0 = none */
+	char kind[DOCNUM_KIND_MAX]; /* canonical: "NQ", "QĐi", "CTr", "CV"… */
+	char issuer_symbol[DOCNUM_ISSUER_MAX]; /* "BTCĐUK", "TU", "HĐND", "CP"… */
 	enum docnum_style style;
 };
 

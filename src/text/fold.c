@@ -30,7 +30,7 @@
 #define TONE_ACUTE 0x0301 /* sắc */
 #define TONE_TILDE 0x0303 /* ngã */
 #define TONE_HOOK 0x0309  /* hỏi */
-#define TONE_DOT 0x0323   /* nặng */
+#define TONE_DOT 0x0323	  /* nặng */
 /* The marks that make ă â ê ô ơ ư: letters of their own, not tones. */
 #define MARK_CIRCUMFLEX 0x0302
 #define MARK_BREVE 0x0306
@@ -49,8 +49,10 @@ static bool is_letter_or_digit(utf8proc_int32_t cp)
 	case UTF8PROC_CATEGORY_LO:
 	case UTF8PROC_CATEGORY_ND:
 	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO: return true;
-	default: return false;
+	case UTF8PROC_CATEGORY_NO:
+		return true;
+	default:
+		return false;
 	}
 }
 
@@ -133,7 +135,7 @@ static utf8proc_int32_t *decompose(const char *s, size_t n, size_t *count)
 {
 	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
 	utf8proc_ssize_t k =
-	    n ? utf8proc_decompose(u, (utf8proc_ssize_t)n, NULL, 0, UTF8PROC_DECOMPOSE) : 0;
+		n ? utf8proc_decompose(u, (utf8proc_ssize_t)n, NULL, 0, UTF8PROC_DECOMPOSE) : 0;
 	if (k < 0)
 		abort(); /* the caller validated s */
 	utf8proc_int32_t *buf = xmalloc(xmul(xadd((size_t)k, 1), sizeof(*buf)));
@@ -148,7 +150,7 @@ static utf8proc_int32_t *decompose(const char *s, size_t n, size_t *count)
 static char *compose_encode(utf8proc_int32_t *buf, size_t count)
 {
 	utf8proc_ssize_t n = utf8proc_normalize_utf32(buf, (utf8proc_ssize_t)count,
-	                                              UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+						      UTF8PROC_COMPOSE | UTF8PROC_STABLE);
 	if (n < 0)
 		abort();
 	n = utf8proc_reencode(buf, n, UTF8PROC_STABLE);
@@ -185,7 +187,7 @@ static bool is_vowel(char c)
 struct letter {
 	utf8proc_int32_t base;
 	utf8proc_int32_t quality; /* circumflex, breve, horn or 0 */
-	utf8proc_int32_t tone;    /* a tone mark or 0 */
+	utf8proc_int32_t tone;	  /* a tone mark or 0 */
 	char c;
 };
 
@@ -193,10 +195,14 @@ struct letter {
 static bool quality_fits(char c, utf8proc_int32_t m)
 {
 	switch (m) {
-	case MARK_CIRCUMFLEX: return c == 'a' || c == 'e' || c == 'o';
-	case MARK_BREVE: return c == 'a';
-	case MARK_HORN: return c == 'o' || c == 'u';
-	default: return false;
+	case MARK_CIRCUMFLEX:
+		return c == 'a' || c == 'e' || c == 'o';
+	case MARK_BREVE:
+		return c == 'a';
+	case MARK_HORN:
+		return c == 'o' || c == 'u';
+	default:
+		return false;
 	}
 }
 
@@ -204,12 +210,18 @@ static bool quality_fits(char c, utf8proc_int32_t m)
 static const char *vowel_name(const struct letter *l)
 {
 	switch (l->c) {
-	case 'a': return l->quality == MARK_BREVE ? "ă" : l->quality == MARK_CIRCUMFLEX ? "â" : "a";
-	case 'e': return l->quality ? "ê" : "e";
-	case 'o': return l->quality == MARK_HORN ? "ơ" : l->quality == MARK_CIRCUMFLEX ? "ô" : "o";
-	case 'u': return l->quality ? "ư" : "u";
-	case 'i': return "i";
-	default: return "y";
+	case 'a':
+		return l->quality == MARK_BREVE ? "ă" : l->quality == MARK_CIRCUMFLEX ? "â" : "a";
+	case 'e':
+		return l->quality ? "ê" : "e";
+	case 'o':
+		return l->quality == MARK_HORN ? "ơ" : l->quality == MARK_CIRCUMFLEX ? "ô" : "o";
+	case 'u':
+		return l->quality ? "ư" : "u";
+	case 'i':
+		return "i";
+	default:
+		return "y";
 	}
 }
 
@@ -223,8 +235,8 @@ static bool in_list(const char *s, const char *const *list, size_t n)
 
 /* Initial consonants ('q' stands for qu-, 'D' for đ). */
 static const char *const onsets[] = {
-    "",   "b",   "c",  "ch", "d",  "D", "g", "gh", "h", "k",  "kh", "l", "m", "n",
-    "ng", "ngh", "nh", "p",  "ph", "q", "r", "s",  "t", "th", "tr", "v", "x",
+	"",   "b",   "c",  "ch", "d",  "D", "g", "gh", "h", "k",  "kh", "l", "m", "n",
+	"ng", "ngh", "nh", "p",	 "ph", "q", "r", "s",  "t", "th", "tr", "v", "x",
 };
 
 /* Final consonants ("k" for Central Highlands names such as "Đắk Lắk"). */
@@ -232,10 +244,11 @@ static const char *const codas[] = {"", "c", "ch", "k", "m", "n", "ng", "nh", "p
 
 /* Vowel nuclei of Vietnamese, after the u of qu- and the i of gi-. */
 static const char *const nuclei[] = {
-    "a",   "ă",   "â",   "e",   "ê",   "i",   "o",   "ô",   "ơ",   "u",   "ư",   "y",   "ai",  "ao",
-    "au",  "ay",  "âu",  "ây",  "eo",  "êu",  "ia",  "iê",  "iu",  "oa",  "oă",  "oe",  "oi",  "oo",
-    "ôi",  "ơi",  "ua",  "uâ",  "uê",  "ui",  "uô",  "uơ",  "uy",  "ưa",  "ưi",  "ưu",  "ươ",  "yê",
-    "iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu",
+	"a",   "ă",   "â",   "e",   "ê",   "i",	  "o",	 "ô",	"ơ",   "u",   "ư",
+	"y",   "ai",  "ao",  "au",  "ay",  "âu",  "ây",	 "eo",	"êu",  "ia",  "iê",
+	"iu",  "oa",  "oă",  "oe",  "oi",  "oo",  "ôi",	 "ơi",	"ua",  "uâ",  "uê",
+	"ui",  "uô",  "uơ",  "uy",  "ưa",  "ưi",  "ưu",	 "ươ",	"yê",  "iêu", "oai",
+	"oao", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu",
 };
 
 /* Parses the n letters of one word as a Vietnamese syllable with a tone and
@@ -297,7 +310,7 @@ static int tone_target(const struct letter *l, int n)
 		return end - 1; /* before a final consonant: hoàng, huỳnh */
 	if (end - start == 3)
 		return start + 1; /* ngoài, khuỷu, ngoẹo */
-	return start;             /* hòa, khỏe, thủy, mùa, hai */
+	return start;		  /* hòa, khỏe, thủy, mùa, hai */
 }
 
 /* Writes the base of l and its marks in canonical order (by combining
@@ -310,7 +323,7 @@ static size_t emit_letter(utf8proc_int32_t *out, const struct letter *l)
 	out[k++] = l->base;
 	if (l->quality && l->tone &&
 	    utf8proc_get_property(l->tone)->combining_class <
-	        utf8proc_get_property(l->quality)->combining_class) {
+		    utf8proc_get_property(l->quality)->combining_class) {
 		out[k++] = l->tone;
 		out[k++] = l->quality;
 		return k;

@@ -87,7 +87,7 @@ bool utf8_valid(const char *s, size_t n)
 static char *compose_encode(utf8proc_int32_t *buf, size_t count, size_t *out_len)
 {
 	utf8proc_ssize_t n = utf8proc_normalize_utf32(buf, (utf8proc_ssize_t)count,
-	                                              UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+						      UTF8PROC_COMPOSE | UTF8PROC_STABLE);
 	if (n < 0)
 		abort(); /* only for code points past U+10FFFF, which decode() refuses */
 	n = utf8proc_reencode(buf, n, UTF8PROC_STABLE);
@@ -122,7 +122,7 @@ int text_normalize(const char *s, size_t n, char **out, size_t *out_len)
 
 	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)lf;
 	utf8proc_ssize_t count =
-	    m ? utf8proc_decompose(u, (utf8proc_ssize_t)m, NULL, 0, UTF8PROC_DECOMPOSE) : 0;
+		m ? utf8proc_decompose(u, (utf8proc_ssize_t)m, NULL, 0, UTF8PROC_DECOMPOSE) : 0;
 	if (count < 0)
 		abort(); /* validated above: utf8proc accepts what decode() accepts */
 	utf8proc_int32_t *buf = xmalloc(xmul(xadd((size_t)count, 1), sizeof(*buf)));
@@ -162,9 +162,12 @@ static size_t space_len(const char *p)
 	case '\n':
 	case '\v':
 	case '\f':
-	case '\r': return 1;
-	case '\xC2': return p[1] == '\xA0' ? 2 : 0;
-	default: return 0;
+	case '\r':
+		return 1;
+	case '\xC2':
+		return p[1] == '\xA0' ? 2 : 0;
+	default:
+		return 0;
 	}
 }
 

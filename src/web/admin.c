@@ -25,7 +25,8 @@ static json_t *user_json(const struct user *u)
 	json_t *o = json_pack("{s:I, s:s, s:b, s:b, s:I}", "id", (json_int_t)u->id, "username",
 			      u->username, "is_admin", u->is_admin, "disabled", u->disabled,
 			      "created_at", (json_int_t)u->created_at);
-	json_object_set_new(o, "person_id", u->person_id ? json_integer(u->person_id) : json_null());
+	json_object_set_new(o, "person_id",
+			    u->person_id ? json_integer(u->person_id) : json_null());
 	json_object_set_new(o, "person_name",
 			    u->person_id ? json_string(u->person_name) : json_null());
 	return o;
@@ -51,7 +52,8 @@ static const char *notice_text(const char *key)
 	} notices[] = {
 		{"created", "Đã tạo tài khoản"},
 		{"updated", "Đã cập nhật tài khoản"},
-		{"password", "Đã đặt lại mật khẩu; các phiên đăng nhập của tài khoản đó đã kết thúc"},
+		{"password",
+		 "Đã đặt lại mật khẩu; các phiên đăng nhập của tài khoản đó đã kết thúc"},
 	};
 	for (size_t i = 0; key && i < KH_ARRAY_LEN(notices); i++)
 		if (strcmp(key, notices[i].key) == 0)
@@ -74,29 +76,32 @@ static void user_row(struct req *r, const struct user *u)
 
 	html(r, "<form class=\"inline\" method=\"post\" action=\"/admin/users/%D\">", u->id);
 	html_csrf_field(r);
-	html(r, "<label><input type=\"checkbox\" name=\"is_admin\" value=\"1\"%r%r> Quản trị</label>"
-		"<label><input type=\"checkbox\" name=\"disabled\" value=\"1\"%r%r> Khóa</label>"
-		"<label>Mã cán bộ <input type=\"number\" name=\"person_id\" min=\"1\" size=\"6\""
-		" value=\"%r\"></label>"
-		"<button type=\"submit\">Lưu</button></form>",
+	html(r,
+	     "<label><input type=\"checkbox\" name=\"is_admin\" value=\"1\"%r%r> Quản trị</label>"
+	     "<label><input type=\"checkbox\" name=\"disabled\" value=\"1\"%r%r> Khóa</label>"
+	     "<label>Mã cán bộ <input type=\"number\" name=\"person_id\" min=\"1\" size=\"6\""
+	     " value=\"%r\"></label>"
+	     "<button type=\"submit\">Lưu</button></form>",
 	     u->is_admin ? " checked" : "", self ? " disabled title=\"Không thể tự bỏ quyền\"" : "",
 	     u->disabled ? " checked" : "", self ? " disabled title=\"Không thể tự khóa\"" : "",
 	     u->person_id ? arena_printf(&r->arena, "%lld", (long long)u->person_id) : "");
-	html(r, "<details><summary>Đặt lại mật khẩu, cấp mã truy cập</summary>"
-		"<form class=\"inline\" method=\"post\" action=\"/admin/users/%D/password\">", u->id);
+	html(r,
+	     "<details><summary>Đặt lại mật khẩu, cấp mã truy cập</summary>"
+	     "<form class=\"inline\" method=\"post\" action=\"/admin/users/%D/password\">",
+	     u->id);
 	html_csrf_field(r);
-	html(r, "<label>Mật khẩu mới <input type=\"password\" name=\"password\" minlength=\"%d\""
-		" autocomplete=\"new-password\" required></label>"
-		"<button type=\"submit\">Đặt lại</button></form>"
-		"<form class=\"inline\" method=\"post\" action=\"/admin/users/%D/tokens\">",
+	html(r,
+	     "<label>Mật khẩu mới <input type=\"password\" name=\"password\" minlength=\"%d\""
+	     " autocomplete=\"new-password\" required></label>"
+	     "<button type=\"submit\">Đặt lại</button></form>"
+	     "<form class=\"inline\" method=\"post\" action=\"/admin/users/%D/tokens\">",
 	     AUTH_PASSWORD_MIN, u->id);
 	html_csrf_field(r);
 	html(r, "<label>Nhãn <input name=\"label\" maxlength=\"100\"></label>"
 		"<button type=\"submit\">Cấp mã truy cập API</button></form></details></td></tr>");
 }
 
-static void render_users(struct req *r, int status, const struct kh_error *e,
-			 const char *notice)
+static void render_users(struct req *r, int status, const struct kh_error *e, const char *notice)
 {
 	struct kh_error err;
 	struct user *v = NULL;
@@ -124,15 +129,16 @@ static void render_users(struct req *r, int status, const struct kh_error *e,
 	html(r, "<h2>Tạo tài khoản</h2>"
 		"<form class=\"stack\" method=\"post\" action=\"/admin/users\">");
 	html_csrf_field(r);
-	html(r, "<label>Tên đăng nhập (3–64 ký tự: a–z, 0–9, . _ -)"
-		" <input name=\"username\" required maxlength=\"64\" autocapitalize=\"none\""
-		" spellcheck=\"false\" value=\"%s\"></label>"
-		"<label>Mật khẩu (ít nhất %d ký tự) <input type=\"password\" name=\"password\""
-		" required minlength=\"%d\" autocomplete=\"new-password\"></label>"
-		"<label>Mã cán bộ, đảng viên (không bắt buộc) <input type=\"number\""
-		" name=\"person_id\" min=\"1\"></label>"
-		"<label><input type=\"checkbox\" name=\"is_admin\" value=\"1\"> Quản trị viên</label>"
-		"<p><button type=\"submit\" class=\"primary\">Tạo tài khoản</button></p></form>",
+	html(r,
+	     "<label>Tên đăng nhập (3–64 ký tự: a–z, 0–9, . _ -)"
+	     " <input name=\"username\" required maxlength=\"64\" autocapitalize=\"none\""
+	     " spellcheck=\"false\" value=\"%s\"></label>"
+	     "<label>Mật khẩu (ít nhất %d ký tự) <input type=\"password\" name=\"password\""
+	     " required minlength=\"%d\" autocomplete=\"new-password\"></label>"
+	     "<label>Mã cán bộ, đảng viên (không bắt buộc) <input type=\"number\""
+	     " name=\"person_id\" min=\"1\"></label>"
+	     "<label><input type=\"checkbox\" name=\"is_admin\" value=\"1\"> Quản trị viên</label>"
+	     "<p><button type=\"submit\" class=\"primary\">Tạo tài khoản</button></p></form>",
 	     username ? username : "", AUTH_PASSWORD_MIN, AUTH_PASSWORD_MIN);
 	page_end(r);
 	resp_html(r, status);
@@ -201,11 +207,14 @@ static void users_token(struct req *r)
 	}
 	page_begin(r, "Mã truy cập API");
 	html(r, "<h1>Mã truy cập API cho %s</h1>", u.username);
-	html_notice(r, "info", "Hãy sao chép mã này ngay: hệ thống chỉ lưu bản băm và sẽ không"
-			       " hiển thị lại.");
-	html(r, "<p><code id=\"token\">%s</code></p>"
-		"<p>Dùng trong tiêu đề <code>Authorization: Bearer …</code> khi gọi /api/v1.</p>"
-		"<p><a href=\"/admin/users\">Quay lại danh sách tài khoản</a></p>", token);
+	html_notice(r, "info",
+		    "Hãy sao chép mã này ngay: hệ thống chỉ lưu bản băm và sẽ không"
+		    " hiển thị lại.");
+	html(r,
+	     "<p><code id=\"token\">%s</code></p>"
+	     "<p>Dùng trong tiêu đề <code>Authorization: Bearer …</code> khi gọi /api/v1.</p>"
+	     "<p><a href=\"/admin/users\">Quay lại danh sách tài khoản</a></p>",
+	     token);
 	page_end(r);
 	resp_html(r, 201);
 }
@@ -224,11 +233,12 @@ static void audit_page(struct req *r)
 		return;
 	}
 	page_begin(r, "Nhật ký thay đổi");
-	html(r, "<h1>Nhật ký thay đổi</h1>"
-		"<form class=\"inline\" method=\"get\" action=\"/admin/audit\">"
-		"<label>Loại đối tượng <input name=\"entity\" value=\"%s\" placeholder=\"user, org…\">"
-		"</label><label>Mã <input type=\"number\" name=\"entity_id\" min=\"1\" value=\"%r\">"
-		"</label><button type=\"submit\">Lọc</button></form>",
+	html(r,
+	     "<h1>Nhật ký thay đổi</h1>"
+	     "<form class=\"inline\" method=\"get\" action=\"/admin/audit\">"
+	     "<label>Loại đối tượng <input name=\"entity\" value=\"%s\" placeholder=\"user, org…\">"
+	     "</label><label>Mã <input type=\"number\" name=\"entity_id\" min=\"1\" value=\"%r\">"
+	     "</label><button type=\"submit\">Lọc</button></form>",
 	     entity ? entity : "",
 	     entity_id > 0 ? arena_printf(&r->arena, "%lld", (long long)entity_id) : "");
 	html(r, "<p class=\"muted\">%d mục mới nhất.</p>", n);
@@ -237,12 +247,12 @@ static void audit_page(struct req *r)
 	for (int i = 0; i < n; i++) {
 		const struct audit_entry *e = &v[i];
 		html(r, "<tr><td>%s</td><td>%s</td><td><code>%s</code></td><td>",
-		     format_time(r, e->at),
-		     e->user_id ? e->username : "hệ thống", e->action);
+		     format_time(r, e->at), e->user_id ? e->username : "hệ thống", e->action);
 		html(r, "<a href=\"/admin/audit?entity=%u&amp;entity_id=%D\">%s #%D</a></td><td>",
 		     e->entity, e->entity_id, e->entity, e->entity_id);
 		if (e->before[0])
-			html(r, "<details><summary>Trước</summary><pre>%s</pre></details>", e->before);
+			html(r, "<details><summary>Trước</summary><pre>%s</pre></details>",
+			     e->before);
 		if (e->after[0])
 			html(r, "<details><summary>Sau</summary><pre>%s</pre></details>", e->after);
 		html(r, "</td></tr>");
@@ -333,9 +343,9 @@ static void api_user_token(struct req *r)
 		resp_error(r, &err);
 		return;
 	}
-	resp_json(r, 201, json_pack("{s:s, s:I, s:s, s:s}", "token", token, "user_id",
-				    (json_int_t)u.id, "username", u.username, "label",
-				    label ? label : ""));
+	resp_json(r, 201,
+		  json_pack("{s:s, s:I, s:s, s:s}", "token", token, "user_id", (json_int_t)u.id,
+			    "username", u.username, "label", label ? label : ""));
 }
 
 /* The stored JSON text as a value (or the text itself if it is not JSON). */
@@ -366,8 +376,10 @@ static void api_audit(struct req *r)
 		json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:I}", "id", (json_int_t)e->id, "at",
 				      (json_int_t)e->at, "action", e->action, "entity", e->entity,
 				      "entity_id", (json_int_t)e->entity_id);
-		json_object_set_new(o, "user_id", e->user_id ? json_integer(e->user_id) : json_null());
-		json_object_set_new(o, "username", e->user_id ? json_string(e->username) : json_null());
+		json_object_set_new(o, "user_id",
+				    e->user_id ? json_integer(e->user_id) : json_null());
+		json_object_set_new(o, "username",
+				    e->user_id ? json_string(e->username) : json_null());
 		json_object_set_new(o, "before", audit_value(e->before));
 		json_object_set_new(o, "after", audit_value(e->after));
 		json_array_append_new(arr, o);
@@ -377,23 +389,32 @@ static void api_audit(struct req *r)
 
 static const struct route routes[] = {
 	{HTTP_GET, "/admin/users", users_page, 0, {{"notice", P_TEXT}}, NULL},
-	{HTTP_POST, "/admin/users", users_create, 0,
+	{HTTP_POST,
+	 "/admin/users",
+	 users_create,
+	 0,
 	 {{"username", P_TEXT}, {"password", P_TEXT}, {"person_id", P_ID}, {"is_admin", P_BOOL}},
 	 NULL},
-	{HTTP_POST, "/admin/users/{id}", users_update, 0,
-	 {{"is_admin", P_BOOL}, {"disabled", P_BOOL}, {"person_id", P_ID}}, NULL},
-	{HTTP_POST, "/admin/users/{id}/password", users_password, 0, {{"password", P_TEXT}},
+	{HTTP_POST,
+	 "/admin/users/{id}",
+	 users_update,
+	 0,
+	 {{"is_admin", P_BOOL}, {"disabled", P_BOOL}, {"person_id", P_ID}},
 	 NULL},
+	{HTTP_POST, "/admin/users/{id}/password", users_password, 0, {{"password", P_TEXT}}, NULL},
 	{HTTP_POST, "/admin/users/{id}/tokens", users_token, 0, {{"label", P_TEXT}}, NULL},
-	{HTTP_GET, "/admin/audit", audit_page, 0, {{"entity", P_TEXT}, {"entity_id", P_ID}},
-	 NULL},
+	{HTTP_GET, "/admin/audit", audit_page, 0, {{"entity", P_TEXT}, {"entity_id", P_ID}}, NULL},
 	{HTTP_GET, "/api/v1/users", api_users_list, 0, {{0}}, NULL},
 	{HTTP_POST, "/api/v1/users", api_users_create, 0, {{0}}, NULL},
 	{HTTP_GET, "/api/v1/users/{id}", api_user_get, 0, {{0}}, NULL},
 	{HTTP_PATCH, "/api/v1/users/{id}", api_user_patch, 0, {{0}}, NULL},
 	{HTTP_POST, "/api/v1/users/{id}/tokens", api_user_token, 0, {{0}}, NULL},
-	{HTTP_GET, "/api/v1/audit", api_audit, 0,
-	 {{"entity", P_TEXT}, {"entity_id", P_ID}, {"limit", P_INT}}, NULL},
+	{HTTP_GET,
+	 "/api/v1/audit",
+	 api_audit,
+	 0,
+	 {{"entity", P_TEXT}, {"entity_id", P_ID}, {"limit", P_INT}},
+	 NULL},
 };
 
 struct route_list web_routes_admin(void)

@@ -62,12 +62,11 @@ const char asset_app_css[] =
 	"body{background:#fff;font-size:14pt}main{max-width:none;padding:0}"
 	"a{color:inherit;text-decoration:none}}\n";
 
-const char asset_app_js[] =
-	"// Progressive enhancement only: every page works without this file.\n"
-	"document.addEventListener('submit', function (e) {\n"
-	"  var msg = e.target.getAttribute('data-confirm');\n"
-	"  if (msg && !window.confirm(msg)) e.preventDefault();\n"
-	"});\n"
-	"document.addEventListener('change', function (e) {\n"
-	"  if (e.target.matches('[data-autosubmit]')) e.target.form.submit();\n"
-	"});\n";
+const char asset_app_js[] = "// Progressive enhancement only: every page works without this file.\n"
+			    "document.addEventListener('submit', function (e) {\n"
+			    "  var msg = e.target.getAttribute('data-confirm');\n"
+			    "  if (msg && !window.confirm(msg)) e.preventDefault();\n"
+			    "});\n"
+			    "document.addEventListener('change', function (e) {\n"
+			    "  if (e.target.matches('[data-autosubmit]')) e.target.form.submit();\n"
+			    "});\n";

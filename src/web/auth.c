@@ -44,38 +44,38 @@ static void set_session_cookie(struct req *r, const char *token)
 
 static void clear_session_cookie(struct req *r)
 {
-	resp_header(r, "Set-Cookie",
-		    COOKIE_NAME "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	resp_header(r, "Set-Cookie", COOKIE_NAME "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
 }
 
 /* next when it is a path on this site, else "/". */
 static const char *safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strchr(next, '\\') || strpbrk(next, "\r\n"))
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\\') ||
+	    strpbrk(next, "\r\n"))
 		return "/";
 	return next;
 }
 
 /* ---- pages ---- */
 
-static void render_login(struct req *r, int status, const struct kh_error *e,
-			 const char *username, const char *next)
+static void render_login(struct req *r, int status, const struct kh_error *e, const char *username,
+			 const char *next)
 {
 	page_begin(r, "Đăng nhập");
 	html(r, "<h1>Đăng nhập</h1>");
 	if (e)
 		html_error_box(r, e);
-	html(r, "<form class=\"stack\" method=\"post\" action=\"/login\">"
-		"<input type=\"hidden\" name=\"next\" value=\"%s\">"
-		"<label>Tên đăng nhập <input name=\"username\" autocomplete=\"username\""
-		" autocapitalize=\"none\" spellcheck=\"false\" required maxlength=\"64\""
-		" value=\"%s\"%r></label>"
-		"<label>Mật khẩu <input type=\"password\" name=\"password\""
-		" autocomplete=\"current-password\" required%r></label>"
-		"<p><button type=\"submit\" class=\"primary\">Đăng nhập</button></p>"
-		"</form>"
-		"<p class=\"muted\">Quên mật khẩu? Hãy liên hệ quản trị viên của hệ thống.</p>",
+	html(r,
+	     "<form class=\"stack\" method=\"post\" action=\"/login\">"
+	     "<input type=\"hidden\" name=\"next\" value=\"%s\">"
+	     "<label>Tên đăng nhập <input name=\"username\" autocomplete=\"username\""
+	     " autocapitalize=\"none\" spellcheck=\"false\" required maxlength=\"64\""
+	     " value=\"%s\"%r></label>"
+	     "<label>Mật khẩu <input type=\"password\" name=\"password\""
+	     " autocomplete=\"current-password\" required%r></label>"
+	     "<p><button type=\"submit\" class=\"primary\">Đăng nhập</button></p>"
+	     "</form>"
+	     "<p class=\"muted\">Quên mật khẩu? Hãy liên hệ quản trị viên của hệ thống.</p>",
 	     safe_next(next), username ? username : "", username && *username ? "" : " autofocus",
 	     username && *username ? " autofocus" : "");
 	page_end(r);
@@ -115,8 +115,7 @@ static void logout_submit(struct req *r)
 	resp_redirect(r, "/login");
 }
 
-static void render_account(struct req *r, int status, const struct kh_error *e,
-			   const char *notice)
+static void render_account(struct req *r, int status, const struct kh_error *e, const char *notice)
 {
 	struct kh_error err;
 	struct user u;
@@ -142,12 +141,14 @@ static void render_account(struct req *r, int status, const struct kh_error *e,
 		html(r, "<h2>Đổi mật khẩu</h2>"
 			"<form class=\"stack\" method=\"post\" action=\"/account/password\">");
 		html_csrf_field(r);
-		html(r, "<label>Mật khẩu hiện tại <input type=\"password\" name=\"old_password\""
-			" autocomplete=\"current-password\" required></label>"
-			"<label>Mật khẩu mới (ít nhất %d ký tự) <input type=\"password\""
-			" name=\"password\" autocomplete=\"new-password\" required minlength=\"%d\">"
-			"</label><p><button type=\"submit\" class=\"primary\">Đổi mật khẩu</button></p>"
-			"</form>", AUTH_PASSWORD_MIN, AUTH_PASSWORD_MIN);
+		html(r,
+		     "<label>Mật khẩu hiện tại <input type=\"password\" name=\"old_password\""
+		     " autocomplete=\"current-password\" required></label>"
+		     "<label>Mật khẩu mới (ít nhất %d ký tự) <input type=\"password\""
+		     " name=\"password\" autocomplete=\"new-password\" required minlength=\"%d\">"
+		     "</label><p><button type=\"submit\" class=\"primary\">Đổi mật khẩu</button></p>"
+		     "</form>",
+		     AUTH_PASSWORD_MIN, AUTH_PASSWORD_MIN);
 	}
 	page_end(r);
 	resp_html(r, status);
@@ -201,9 +202,9 @@ static void api_session_create(struct req *r)
 	a.is_admin = s.user.is_admin;
 	a.person_id = s.user.person_id;
 	set_session_cookie(r, s.token);
-	resp_json(r, 201, json_pack("{s:o, s:s, s:I}", "user", session_user_json(&a),
-				    "csrf_token", s.csrf_token, "expires_at",
-				    (json_int_t)s.expires_at));
+	resp_json(r, 201,
+		  json_pack("{s:o, s:s, s:I}", "user", session_user_json(&a), "csrf_token",
+			    s.csrf_token, "expires_at", (json_int_t)s.expires_at));
 }
 
 static void api_session_get(struct req *r)
@@ -252,13 +253,25 @@ static void api_password(struct req *r)
 
 static const struct route routes[] = {
 	{HTTP_GET, "/login", login_page, ROUTE_PUBLIC, {{"next", P_TEXT}}, NULL},
-	{HTTP_POST, "/login", login_submit, ROUTE_PUBLIC | ROUTE_NO_CSRF,
-	 {{"username", P_TEXT}, {"password", P_TEXT}, {"next", P_TEXT}}, NULL},
+	{HTTP_POST,
+	 "/login",
+	 login_submit,
+	 ROUTE_PUBLIC | ROUTE_NO_CSRF,
+	 {{"username", P_TEXT}, {"password", P_TEXT}, {"next", P_TEXT}},
+	 NULL},
 	{HTTP_POST, "/logout", logout_submit, 0, {{0}}, NULL},
 	{HTTP_GET, "/account", account_page, 0, {{"notice", P_TEXT}}, NULL},
-	{HTTP_POST, "/account/password", account_password, 0,
-	 {{"old_password", P_TEXT}, {"password", P_TEXT}}, NULL},
-	{HTTP_POST, "/api/v1/session", api_session_create, ROUTE_PUBLIC | ROUTE_NO_CSRF, {{0}},
+	{HTTP_POST,
+	 "/account/password",
+	 account_password,
+	 0,
+	 {{"old_password", P_TEXT}, {"password", P_TEXT}},
+	 NULL},
+	{HTTP_POST,
+	 "/api/v1/session",
+	 api_session_create,
+	 ROUTE_PUBLIC | ROUTE_NO_CSRF,
+	 {{0}},
 	 NULL},
 	{HTTP_GET | HTTP_DELETE, "/api/v1/session", api_session, 0, {{0}}, NULL},
 	{HTTP_POST, "/api/v1/users/{id}/password", api_password, 0, {{0}}, NULL},

@@ -45,8 +45,8 @@ static void home(struct req *r)
 	struct person_view pv;
 	struct org *roots = NULL;
 	int n_roots = 0;
-	bool have_person = r->actor.person_id &&
-			   app_person_view(&r->ctx, r->actor.person_id, &pv, &err) == 0;
+	bool have_person =
+		r->actor.person_id && app_person_view(&r->ctx, r->actor.person_id, &pv, &err) == 0;
 	if (app_org_roots(&r->ctx, r->ctx.today, &roots, &n_roots, &err))
 		n_roots = 0;
 
@@ -59,7 +59,8 @@ static void home(struct req *r)
 			const struct position *p = &pv.positions[i];
 			if (p->valid_to && p->valid_to <= r->ctx.today)
 				continue;
-			html(r, "<li>%s — <a href=\"/orgs/%D\">%s</a> <span class=\"muted\">(từ %t)</span></li>",
+			html(r,
+			     "<li>%s — <a href=\"/orgs/%D\">%s</a> <span class=\"muted\">(từ %t)</span></li>",
 			     p->title, p->org_id, p->org_name, p->valid_from);
 			shown++;
 		}
@@ -67,25 +68,28 @@ static void home(struct req *r)
 			html(r, "<li class=\"muted\">Chưa có chức vụ nào đang giữ.</li>");
 		html(r, "</ul><p><a href=\"/people/%D\">Hồ sơ của tôi</a></p>", pv.person.id);
 	} else if (!r->actor.is_admin) {
-		html_notice(r, "info", "Tài khoản chưa gắn với cán bộ, đảng viên nào nên chưa có phạm vi "
-				       "làm việc; hãy liên hệ quản trị viên.");
+		html_notice(r, "info",
+			    "Tài khoản chưa gắn với cán bộ, đảng viên nào nên chưa có phạm vi "
+			    "làm việc; hãy liên hệ quản trị viên.");
 	}
 	if (n_roots) {
 		html(r, "<h2>Phạm vi làm việc</h2><ul>");
 		for (int i = 0; i < n_roots; i++)
-			html(r, "<li><a href=\"/orgs/%D\">%s</a> <span class=\"badge\">%s</span></li>",
+			html(r,
+			     "<li><a href=\"/orgs/%D\">%s</a> <span class=\"badge\">%s</span></li>",
 			     roots[i].id, roots[i].name, org_kind_label(roots[i].kind));
 		html(r, "</ul>");
 	}
-	html(r, "<div class=\"cards\">"
-		"<div class=\"card\"><h2>Cơ cấu tổ chức</h2><p>Cây tổ chức đảng, cơ quan, đơn vị"
-		" theo từng thời điểm; thành lập, đổi tên, sáp nhập, chia tách, giải thể.</p>"
-		"<p><a class=\"button\" href=\"/orgs\">Xem cây tổ chức</a></p></div>"
-		"<div class=\"card\"><h2>Cán bộ, đảng viên</h2><p>Danh sách cán bộ, đảng viên và"
-		" chức vụ theo thời gian.</p><p><a class=\"button\" href=\"/people\">Xem danh sách</a></p></div>"
-		"<div class=\"card\"><h2>Văn bản</h2><p>Sổ đăng ký nghị quyết, chỉ thị, kết luận,"
-		" quy định, hướng dẫn, kế hoạch.</p><p><a class=\"button\" href=\"/documents\">Xem văn bản</a></p></div>"
-		"</div>");
+	html(r,
+	     "<div class=\"cards\">"
+	     "<div class=\"card\"><h2>Cơ cấu tổ chức</h2><p>Cây tổ chức đảng, cơ quan, đơn vị"
+	     " theo từng thời điểm; thành lập, đổi tên, sáp nhập, chia tách, giải thể.</p>"
+	     "<p><a class=\"button\" href=\"/orgs\">Xem cây tổ chức</a></p></div>"
+	     "<div class=\"card\"><h2>Cán bộ, đảng viên</h2><p>Danh sách cán bộ, đảng viên và"
+	     " chức vụ theo thời gian.</p><p><a class=\"button\" href=\"/people\">Xem danh sách</a></p></div>"
+	     "<div class=\"card\"><h2>Văn bản</h2><p>Sổ đăng ký nghị quyết, chỉ thị, kết luận,"
+	     " quy định, hướng dẫn, kế hoạch.</p><p><a class=\"button\" href=\"/documents\">Xem văn bản</a></p></div>"
+	     "</div>");
 	page_end(r);
 	resp_html(r, 200);
 }

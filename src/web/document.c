@@ -96,21 +96,24 @@ static const char *list_url(struct req *r, int64_t offset)
 
 static void create_form(struct req *r)
 {
-	html(r, "<details%r><summary>Vào sổ văn bản mới</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/documents\">",
+	html(r,
+	     "<details%r><summary>Vào sổ văn bản mới</summary>"
+	     "<form class=\"stack\" method=\"post\" action=\"/documents\">",
 	     req_param(r, "title") ? " open" : "");
 	html_csrf_field(r);
-	html(r, "<label>Số, ký hiệu (ví dụ «Số 12-NQ/TU» hoặc «Số: 12/NQ-HĐND») <input"
-		" name=\"number\" required maxlength=\"100\" value=\"%s\"></label>"
-		"<label>Loại văn bản <select name=\"kind\">",
+	html(r,
+	     "<label>Số, ký hiệu (ví dụ «Số 12-NQ/TU» hoặc «Số: 12/NQ-HĐND») <input"
+	     " name=\"number\" required maxlength=\"100\" value=\"%s\"></label>"
+	     "<label>Loại văn bản <select name=\"kind\">",
 	     form_text(r, "number"));
 	kind_options(r, req_param(r, "kind"), "(theo số, ký hiệu)");
-	html(r, "</select></label><label>Ngày ban hành <input type=\"date\" name=\"date\""
-		" value=\"%s\"></label><label>Cơ quan ban hành (mã số tổ chức) <input"
-		" type=\"number\" min=\"1\" name=\"issuer_org_id\" value=\"%s\"></label>"
-		"<label>Trích yếu <textarea name=\"title\" required maxlength=\"1000\""
-		" rows=\"3\">%s</textarea></label>"
-		"<p><button type=\"submit\" class=\"primary\">Vào sổ</button></p></form></details>",
+	html(r,
+	     "</select></label><label>Ngày ban hành <input type=\"date\" name=\"date\""
+	     " value=\"%s\"></label><label>Cơ quan ban hành (mã số tổ chức) <input"
+	     " type=\"number\" min=\"1\" name=\"issuer_org_id\" value=\"%s\"></label>"
+	     "<label>Trích yếu <textarea name=\"title\" required maxlength=\"1000\""
+	     " rows=\"3\">%s</textarea></label>"
+	     "<p><button type=\"submit\" class=\"primary\">Vào sổ</button></p></form></details>",
 	     form_text(r, "date"), form_text(r, "issuer_org_id"), form_text(r, "title"));
 }
 
@@ -147,12 +150,13 @@ static void render_list(struct req *r, int status, const struct kh_error *e)
 	html(r, "<form class=\"inline\" method=\"get\" action=\"/documents\">"
 		"<label>Loại <select name=\"kind\">");
 	kind_options(r, q.kind, "Tất cả");
-	html(r, "</select></label><label>Cơ quan ban hành (mã số) <input type=\"number\" min=\"1\""
-		" name=\"issuer_org_id\" value=\"%s\"></label><label>Năm <input type=\"number\""
-		" min=\"1900\" max=\"2200\" name=\"year\" value=\"%s\"></label>"
-		"<label>Tìm <input type=\"search\" name=\"q\" value=\"%s\""
-		" placeholder=\"Số, ký hiệu, trích yếu\"></label><button type=\"submit\">Lọc"
-		"</button></form>",
+	html(r,
+	     "</select></label><label>Cơ quan ban hành (mã số) <input type=\"number\" min=\"1\""
+	     " name=\"issuer_org_id\" value=\"%s\"></label><label>Năm <input type=\"number\""
+	     " min=\"1900\" max=\"2200\" name=\"year\" value=\"%s\"></label>"
+	     "<label>Tìm <input type=\"search\" name=\"q\" value=\"%s\""
+	     " placeholder=\"Số, ký hiệu, trích yếu\"></label><button type=\"submit\">Lọc"
+	     "</button></form>",
 	     form_text(r, "issuer_org_id"), form_text(r, "year"), form_text(r, "q"));
 	if (page.n == 0) {
 		html(r, "<p class=\"muted\">Không có văn bản nào.</p>");
@@ -161,10 +165,13 @@ static void render_list(struct req *r, int status, const struct kh_error *e)
 			"<th>Cơ quan ban hành</th><th>Trích yếu</th></tr></thead><tbody>");
 		for (int i = 0; i < page.n; i++) {
 			const struct document *d = &page.items[i].doc;
-			html(r, "<tr><td><a href=\"/documents/%D\">%s</a></td><td>%t</td><td>%s</td><td>",
-			     d->id, *d->number ? d->number : "(không số)", d->date, kind_label(d->kind));
+			html(r,
+			     "<tr><td><a href=\"/documents/%D\">%s</a></td><td>%t</td><td>%s</td><td>",
+			     d->id, *d->number ? d->number : "(không số)", d->date,
+			     kind_label(d->kind));
 			issuer_cell(r, d);
-			html(r, "</td><td><a href=\"/documents/%D\">%s</a></td></tr>", d->id, d->title);
+			html(r, "</td><td><a href=\"/documents/%D\">%s</a></td></tr>", d->id,
+			     d->title);
 		}
 		html(r, "</tbody></table>");
 	}
@@ -247,18 +254,23 @@ static void links_table(struct req *r, const struct document_view *v, bool outgo
 
 static void edit_form(struct req *r, const struct document *d)
 {
-	html(r, "<h2>Sửa văn bản</h2><form class=\"stack\" method=\"post\""
-		" action=\"/documents/%D\">", d->id);
+	html(r,
+	     "<h2>Sửa văn bản</h2><form class=\"stack\" method=\"post\""
+	     " action=\"/documents/%D\">",
+	     d->id);
 	html_csrf_field(r);
-	html(r, "<label>Số, ký hiệu <input name=\"number\" maxlength=\"100\" value=\"%s\"></label>"
-		"<label>Loại văn bản <select name=\"kind\">", d->number);
+	html(r,
+	     "<label>Số, ký hiệu <input name=\"number\" maxlength=\"100\" value=\"%s\"></label>"
+	     "<label>Loại văn bản <select name=\"kind\">",
+	     d->number);
 	kind_options(r, d->kind, "(theo số, ký hiệu)");
-	html(r, "</select></label><label>Ngày ban hành <input type=\"date\" name=\"date\""
-		" value=\"%T\"></label><label>Cơ quan ban hành (mã số tổ chức) <input"
-		" type=\"number\" min=\"1\" name=\"issuer_org_id\" value=\"%s\"></label>"
-		"<label>Trích yếu <textarea name=\"title\" required maxlength=\"1000\" rows=\"3\">"
-		"%s</textarea></label><p><button type=\"submit\" class=\"primary\">Lưu</button></p>"
-		"</form>",
+	html(r,
+	     "</select></label><label>Ngày ban hành <input type=\"date\" name=\"date\""
+	     " value=\"%T\"></label><label>Cơ quan ban hành (mã số tổ chức) <input"
+	     " type=\"number\" min=\"1\" name=\"issuer_org_id\" value=\"%s\"></label>"
+	     "<label>Trích yếu <textarea name=\"title\" required maxlength=\"1000\" rows=\"3\">"
+	     "%s</textarea></label><p><button type=\"submit\" class=\"primary\">Lưu</button></p>"
+	     "</form>",
 	     d->date,
 	     d->issuer_org_id ? arena_printf(&r->arena, "%lld", (long long)d->issuer_org_id) : "",
 	     d->title);
@@ -266,8 +278,10 @@ static void edit_form(struct req *r, const struct document *d)
 
 static void link_form(struct req *r, int64_t id)
 {
-	html(r, "<h2>Thêm liên kết</h2><form class=\"stack\" method=\"post\""
-		" action=\"/documents/%D/links\">", id);
+	html(r,
+	     "<h2>Thêm liên kết</h2><form class=\"stack\" method=\"post\""
+	     " action=\"/documents/%D/links\">",
+	     id);
 	html_csrf_field(r);
 	html(r, "<label>Văn bản này <select name=\"kind\">");
 	for (int k = 0; k < DOCUMENT_LINK_KIND_COUNT; k++) {
@@ -276,9 +290,10 @@ static void link_form(struct req *r, int64_t id)
 		     strcmp(form_text(r, "kind"), name) == 0 ? " selected" : "",
 		     app_document_link_label((enum document_link_kind)k, true));
 	}
-	html(r, "</select></label><label>Văn bản (số, ký hiệu như «12-NQ/TW», hoặc mã số) <input"
-		" name=\"to\" required maxlength=\"100\" value=\"%s\"></label>"
-		"<p><button type=\"submit\" class=\"primary\">Thêm liên kết</button></p></form>",
+	html(r,
+	     "</select></label><label>Văn bản (số, ký hiệu như «12-NQ/TW», hoặc mã số) <input"
+	     " name=\"to\" required maxlength=\"100\" value=\"%s\"></label>"
+	     "<p><button type=\"submit\" class=\"primary\">Thêm liên kết</button></p></form>",
 	     form_text(r, "to"));
 }
 
@@ -291,24 +306,28 @@ static void render_document(struct req *r, int64_t id, int status, const struct 
 		return;
 	}
 	const struct document *d = &v.doc;
-	const char *heading = *d->number ? arena_printf(&r->arena, "%s — %s", d->number, d->title)
-					 : d->title;
+	const char *heading =
+		*d->number ? arena_printf(&r->arena, "%s — %s", d->number, d->title) : d->title;
 	page_begin(r, *d->number ? d->number : "Văn bản");
-	html(r, "<nav class=\"breadcrumb\" aria-label=\"Vị trí\"><a href=\"/documents\">Sổ văn bản"
-		"</a> › <span aria-current=\"page\">%s</span></nav><h1>%s</h1>",
+	html(r,
+	     "<nav class=\"breadcrumb\" aria-label=\"Vị trí\"><a href=\"/documents\">Sổ văn bản"
+	     "</a> › <span aria-current=\"page\">%s</span></nav><h1>%s</h1>",
 	     *d->number ? d->number : "(không số)", heading);
 	const char *notice = notice_text(req_param(r, "notice"));
 	if (notice)
 		html_notice(r, "ok", notice);
 	if (e)
 		html_error_box(r, e);
-	html(r, "<table class=\"details\"><tbody><tr><th>Số, ký hiệu</th><td>%s</td></tr>"
-		"<tr><th>Loại</th><td>%s</td></tr><tr><th>Ngày ban hành</th><td>%t</td></tr>"
-		"<tr><th>Cơ quan ban hành</th><td>",
+	html(r,
+	     "<table class=\"details\"><tbody><tr><th>Số, ký hiệu</th><td>%s</td></tr>"
+	     "<tr><th>Loại</th><td>%s</td></tr><tr><th>Ngày ban hành</th><td>%t</td></tr>"
+	     "<tr><th>Cơ quan ban hành</th><td>",
 	     d->number, kind_label(d->kind), d->date);
 	issuer_cell(r, d);
-	html(r, "</td></tr><tr><th>Trích yếu</th><td>%s</td></tr><tr><th>Mã số</th><td>%D</td>"
-		"</tr></tbody></table>", d->title, d->id);
+	html(r,
+	     "</td></tr><tr><th>Trích yếu</th><td>%s</td></tr><tr><th>Mã số</th><td>%D</td>"
+	     "</tr></tbody></table>",
+	     d->title, d->id);
 	html(r, "<h2>Văn bản này liên quan đến</h2>");
 	links_table(r, &v, true);
 	html(r, "<h2>Văn bản liên quan đến văn bản này</h2>");
@@ -389,8 +408,9 @@ static void api_list(struct req *r)
 	int64_t year = req_param_int(r, "year", 0);
 	if (limit < 1 || limit > DOCUMENT_PAGE_MAX || offset < 0 || offset > 100000000 ||
 	    year < 0 || year > 2200) {
-		resp_fail(r, KH_EINVAL, "Tham số không hợp lệ: limit từ 1 đến 200, offset không âm,"
-					" year đến 2200");
+		resp_fail(r, KH_EINVAL,
+			  "Tham số không hợp lệ: limit từ 1 đến 200, offset không âm,"
+			  " year đến 2200");
 		return;
 	}
 	struct document_query q = {
@@ -409,9 +429,9 @@ static void api_list(struct req *r)
 	for (int i = 0; i < page.n; i++)
 		json_array_append_new(a, app_document_json(&page.items[i].doc, page.items[i].links,
 							   page.items[i].n_links));
-	resp_json(r, 200, json_pack("{s:o, s:I, s:i, s:i}", "documents", a, "total",
-				    (json_int_t)page.total, "limit", page.limit, "offset",
-				    page.offset));
+	resp_json(r, 200,
+		  json_pack("{s:o, s:I, s:i, s:i}", "documents", a, "total", (json_int_t)page.total,
+			    "limit", page.limit, "offset", page.offset));
 }
 
 static int json_input(struct req *r, struct document_input *in, struct kh_error *err)
@@ -480,8 +500,9 @@ static void api_link(struct req *r)
 		return;
 	}
 	if (!to && !to_number) {
-		resp_fail(r, KH_EINVAL, "Cần «to_id» (mã số) hoặc «to_number» (số, ký hiệu) của văn"
-					" bản được liên kết");
+		resp_fail(r, KH_EINVAL,
+			  "Cần «to_id» (mã số) hoặc «to_number» (số, ký hiệu) của văn"
+			  " bản được liên kết");
 		return;
 	}
 	if (!to) {
@@ -503,23 +524,46 @@ static void api_link(struct req *r)
 	api_answer(r, r->ids[0], 201);
 }
 
-#define DOCUMENT_FORM_FIELDS                                                  \
-	{"number", P_TEXT}, {"kind", P_TEXT}, {"date", P_DATE},                  \
-	{"issuer_org_id", P_ID}, {"title", P_LONGTEXT}
+#define DOCUMENT_FORM_FIELDS                                                             \
+	{"number", P_TEXT}, {"kind", P_TEXT}, {"date", P_DATE}, {"issuer_org_id", P_ID}, \
+	{                                                                                \
+		"title", P_LONGTEXT                                                      \
+	}
 
 static const struct route routes[] = {
-	{HTTP_GET, "/documents", list_page, 0,
-	 {{"kind", P_TEXT}, {"issuer_org_id", P_ID}, {"year", P_INT}, {"q", P_TEXT},
-	  {"limit", P_INT}, {"offset", P_INT}, {"notice", P_TEXT}}, NULL},
+	{HTTP_GET,
+	 "/documents",
+	 list_page,
+	 0,
+	 {{"kind", P_TEXT},
+	  {"issuer_org_id", P_ID},
+	  {"year", P_INT},
+	  {"q", P_TEXT},
+	  {"limit", P_INT},
+	  {"offset", P_INT},
+	  {"notice", P_TEXT}},
+	 NULL},
 	{HTTP_POST, "/documents", form_create, 0, {DOCUMENT_FORM_FIELDS}, NULL},
 	{HTTP_GET, "/documents/{id}", document_page, 0, {{"notice", P_TEXT}}, NULL},
 	{HTTP_POST, "/documents/{id}", form_update, 0, {DOCUMENT_FORM_FIELDS}, NULL},
-	{HTTP_POST, "/documents/{id}/links", form_link, 0, {{"kind", P_TEXT}, {"to", P_TEXT}},
+	{HTTP_POST,
+	 "/documents/{id}/links",
+	 form_link,
+	 0,
+	 {{"kind", P_TEXT}, {"to", P_TEXT}},
 	 NULL},
 
-	{HTTP_GET, "/api/v1/documents", api_list, 0,
-	 {{"kind", P_TEXT}, {"issuer_org_id", P_ID}, {"year", P_INT}, {"q", P_TEXT},
-	  {"limit", P_INT}, {"offset", P_INT}}, NULL},
+	{HTTP_GET,
+	 "/api/v1/documents",
+	 api_list,
+	 0,
+	 {{"kind", P_TEXT},
+	  {"issuer_org_id", P_ID},
+	  {"year", P_INT},
+	  {"q", P_TEXT},
+	  {"limit", P_INT},
+	  {"offset", P_INT}},
+	 NULL},
 	{HTTP_POST, "/api/v1/documents", api_create, 0, {{0}}, NULL},
 	{HTTP_GET, "/api/v1/documents/{id}", api_get, 0, {{0}}, NULL},
 	{HTTP_PATCH, "/api/v1/documents/{id}", api_patch, 0, {{0}}, NULL},

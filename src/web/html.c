@@ -18,12 +18,23 @@ static void escape(struct buf *b, const char *s)
 	for (; *s; s++) {
 		const char *rep;
 		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			continue;
 		}
 		buf_add(b, run, (size_t)(s - run));
 		buf_puts(b, rep);
@@ -104,7 +115,8 @@ void html(struct req *r, const char *fmt, ...)
 void html_csrf_field(struct req *r)
 {
 	if (r->session_csrf)
-		html(r, "<input type=\"hidden\" name=\"csrf_token\" value=\"%s\">", r->session_csrf);
+		html(r, "<input type=\"hidden\" name=\"csrf_token\" value=\"%s\">",
+		     r->session_csrf);
 }
 
 void html_notice(struct req *r, const char *kind, const char *message)
@@ -128,13 +140,14 @@ static void nav_link(struct req *r, const char *href, const char *label)
 void page_begin(struct req *r, const char *title)
 {
 	buf_clear(&r->out);
-	html(r, "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-		"<title>%s — Kế hoạch hành động</title>"
-		"<link rel=\"icon\" href=\"data:,\">"
-		"<link rel=\"stylesheet\" href=\"/static/app.css\">"
-		"<script src=\"/static/app.js\" defer></script></head><body>"
-		"<header class=\"topbar\"><a class=\"brand\" href=\"/\">Kế hoạch hành động</a>",
+	html(r,
+	     "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+	     "<title>%s — Kế hoạch hành động</title>"
+	     "<link rel=\"icon\" href=\"data:,\">"
+	     "<link rel=\"stylesheet\" href=\"/static/app.css\">"
+	     "<script src=\"/static/app.js\" defer></script></head><body>"
+	     "<header class=\"topbar\"><a class=\"brand\" href=\"/\">Kế hoạch hành động</a>",
 	     title);
 	if (r->authenticated) {
 		html(r, "<nav aria-label=\"Chính\">");
@@ -143,10 +156,11 @@ void page_begin(struct req *r, const char *title)
 		nav_link(r, "/documents", "Văn bản");
 		if (r->actor.is_admin)
 			nav_link(r, "/admin/users", "Quản trị");
-		html(r, "</nav><form class=\"search\" method=\"get\" action=\"/search\" role=\"search\">"
-			"<input type=\"search\" name=\"q\" placeholder=\"Tìm tổ chức, người, văn bản…\" "
-			"aria-label=\"Tìm kiếm\" value=\"%s\"><button type=\"submit\">Tìm</button></form>"
-			"<div class=\"user\"><a href=\"/account\" title=\"Tài khoản\">%s</a>",
+		html(r,
+		     "</nav><form class=\"search\" method=\"get\" action=\"/search\" role=\"search\">"
+		     "<input type=\"search\" name=\"q\" placeholder=\"Tìm tổ chức, người, văn bản…\" "
+		     "aria-label=\"Tìm kiếm\" value=\"%s\"><button type=\"submit\">Tìm</button></form>"
+		     "<div class=\"user\"><a href=\"/account\" title=\"Tài khoản\">%s</a>",
 		     strcmp(r->path, "/search") == 0 ? req_param(r, "q") : NULL, r->actor.username);
 		if (r->via_cookie) {
 			html(r, "<form method=\"post\" action=\"/logout\">");

@@ -25,13 +25,13 @@ enum http_method { HTTP_GET = 1, HTTP_POST = 2, HTTP_PUT = 4, HTTP_PATCH = 8, HT
 
 /* Declared parameter types (route.params). */
 enum param_type {
-	P_TEXT,   /* one line of text: no control characters; max 500 chars */
+	P_TEXT,	    /* one line of text: no control characters; max 500 chars */
 	P_LONGTEXT, /* multi-line text, max 20000 chars */
-	P_INT,    /* a decimal int64 */
-	P_ID,     /* a positive int64 */
-	P_DATE,   /* YYYY-MM-DD */
-	P_BOOL,   /* "1", "0", "true", "false", "on" (checkbox) */
-	P_FILE,   /* a multipart file upload (form only) */
+	P_INT,	    /* a decimal int64 */
+	P_ID,	    /* a positive int64 */
+	P_DATE,	    /* YYYY-MM-DD */
+	P_BOOL,	    /* "1", "0", "true", "false", "on" (checkbox) */
+	P_FILE,	    /* a multipart file upload (form only) */
 };
 
 struct param_decl {
@@ -57,28 +57,28 @@ enum {
 };
 
 struct route {
-	int methods;         /* HTTP_GET | HTTP_POST… */
+	int methods;	     /* HTTP_GET | HTTP_POST… */
 	const char *pattern; /* "/api/v1/orgs/{id}/children": {id} captures a P_ID */
 	handler_fn handler;
 	int flags;
 	struct param_decl params[16]; /* query and form fields; ends at name NULL */
-	const char *name;    /* metrics label; defaults to pattern */
+	const char *name;	      /* metrics label; defaults to pattern */
 };
 
 struct req {
 	struct arena arena;
 	enum http_method method;
-	const char *path;      /* decoded, without the query */
-	const char *full_url;  /* path with the query, as received (for next=) */
-	bool is_api;           /* under /api/ */
+	const char *path;     /* decoded, without the query */
+	const char *full_url; /* path with the query, as received (for next=) */
+	bool is_api;	      /* under /api/ */
 	const struct route *route;
-	int64_t ids[4];        /* the {id}s of the path, in order */
+	int64_t ids[4]; /* the {id}s of the path, in order */
 	int n_ids;
-	struct kv *params;     /* declared params present in query or form */
+	struct kv *params; /* declared params present in query or form */
 	int n_params;
-	const char *body;      /* raw body, NUL-terminated, NFC UTF-8 */
+	const char *body; /* raw body, NUL-terminated, NFC UTF-8 */
 	size_t body_len;
-	json_t *json;          /* the parsed body when it is JSON (API writes) */
+	json_t *json; /* the parsed body when it is JSON (API writes) */
 	const char *content_type;
 	const char *client_ip;
 	const char *form_csrf; /* the csrf_token form field, when sent */
@@ -88,7 +88,7 @@ struct req {
 	bool authenticated;
 	bool via_cookie;
 	const char *session_csrf; /* the session's CSRF token (cookie auth) */
-	struct app_ctx ctx;       /* store, arena, actor, clock */
+	struct app_ctx ctx;	  /* store, arena, actor, clock */
 
 	/* The response being built. */
 	int status;
@@ -124,8 +124,8 @@ const char *req_header(struct req *r, const char *name);
  * optional fields leave *out untouched. */
 int json_field_text(struct req *r, const char *name, bool required, bool multiline,
 		    const char **out, struct kh_error *err) KH_MUST_CHECK;
-int json_field_int(struct req *r, const char *name, bool required, int64_t min,
-		   int64_t max, int64_t *out, struct kh_error *err) KH_MUST_CHECK;
+int json_field_int(struct req *r, const char *name, bool required, int64_t min, int64_t max,
+		   int64_t *out, struct kh_error *err) KH_MUST_CHECK;
 int json_field_date(struct req *r, const char *name, bool required, int32_t *out,
 		    struct kh_error *err) KH_MUST_CHECK;
 int json_field_bool(struct req *r, const char *name, bool required, bool *out,

@@ -12,8 +12,8 @@
 
 #define MAX_SERIES 1024
 
-static const double buckets[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-				 0.25, 0.5, 1, 2.5, 5};
+static const double buckets[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+				 0.1,	 0.25,	0.5,	1,     2.5,  5};
 
 struct series {
 	const char *route;
@@ -99,6 +99,8 @@ void metrics_render(struct buf *b, long long db_size)
 	buf_printf(b, "kehoach_http_request_duration_seconds_sum %.6f\n", latency_sum);
 	buf_printf(b, "kehoach_http_request_duration_seconds_count %llu\n", latency_count);
 	pthread_mutex_unlock(&lock);
-	buf_printf(b, "# HELP kehoach_db_size_bytes Size of the database file.\n"
-		      "# TYPE kehoach_db_size_bytes gauge\nkehoach_db_size_bytes %lld\n", db_size);
+	buf_printf(b,
+		   "# HELP kehoach_db_size_bytes Size of the database file.\n"
+		   "# TYPE kehoach_db_size_bytes gauge\nkehoach_db_size_bytes %lld\n",
+		   db_size);
 }

@@ -70,7 +70,8 @@ static json_t *org_json(const struct org *o)
 {
 	json_t *j = json_object();
 	json_object_set_new(j, "id", json_integer(o->id));
-	json_object_set_new(j, "parent_id", o->parent_id ? json_integer(o->parent_id) : json_null());
+	json_object_set_new(j, "parent_id",
+			    o->parent_id ? json_integer(o->parent_id) : json_null());
 	json_object_set_new(j, "name", json_string(o->name));
 	json_object_set_new(j, "short_name", json_string(o->short_name));
 	json_object_set_new(j, "kind", json_string(org_kind_name(o->kind)));
@@ -160,8 +161,10 @@ static void date_field(struct req *r, bool again, const char *label)
 
 static void note_field(struct req *r, bool again)
 {
-	html(r, "<label>Ghi chú, căn cứ (quyết định số…) <input name=\"note\" maxlength=\"500\""
-		" value=\"%s\"></label>", again ? sticky(r, "note") : "");
+	html(r,
+	     "<label>Ghi chú, căn cứ (quyết định số…) <input name=\"note\" maxlength=\"500\""
+	     " value=\"%s\"></label>",
+	     again ? sticky(r, "note") : "");
 }
 
 /* ---- the tree page ---- */
@@ -188,14 +191,16 @@ static void tree_page(struct req *r)
 
 	page_begin(r, "Cơ cấu tổ chức");
 	html(r, "<h1>Cơ cấu tổ chức</h1>");
-	html(r, "<form class=\"inline\" method=\"get\" action=\"/orgs\">"
-		"<label>Xem cơ cấu tại ngày <input type=\"date\" name=\"date\" value=\"%T\"></label> "
-		"<label>Tìm theo tên <input type=\"search\" name=\"q\" value=\"%s\""
-		" placeholder=\"Tên hoặc tên viết tắt\"></label> "
-		"<button type=\"submit\">Xem</button></form>",
+	html(r,
+	     "<form class=\"inline\" method=\"get\" action=\"/orgs\">"
+	     "<label>Xem cơ cấu tại ngày <input type=\"date\" name=\"date\" value=\"%T\"></label> "
+	     "<label>Tìm theo tên <input type=\"search\" name=\"q\" value=\"%s\""
+	     " placeholder=\"Tên hoặc tên viết tắt\"></label> "
+	     "<button type=\"submit\">Xem</button></form>",
 	     day ? day : r->ctx.today, q ? q : "");
 	if (day)
-		html(r, "<p class=\"muted\">Cơ cấu tại ngày %t. <a href=\"/orgs\">Xem cơ cấu hiện nay</a></p>",
+		html(r,
+		     "<p class=\"muted\">Cơ cấu tại ngày %t. <a href=\"/orgs\">Xem cơ cấu hiện nay</a></p>",
 		     day);
 
 	if (q && *q) {
@@ -219,8 +224,9 @@ static void tree_page(struct req *r)
 			return;
 		}
 		if (n == 0)
-			html(r, "<p class=\"muted\">Không có tổ chức nào trong phạm vi của bạn vào ngày"
-				" này.</p>");
+			html(r,
+			     "<p class=\"muted\">Không có tổ chức nào trong phạm vi của bạn vào ngày"
+			     " này.</p>");
 		html(r, "<ul class=\"tree\">");
 		for (int i = 0; i < n; i++) {
 			struct org *kids;
@@ -245,16 +251,18 @@ static void tree_page(struct req *r)
 		html(r, "<h2>Thêm tổ chức cấp cao nhất</h2>"
 			"<form class=\"stack\" method=\"post\" action=\"/orgs\">");
 		html_csrf_field(r);
-		html(r, "<label>Tên tổ chức <input name=\"name\" required maxlength=\"200\"></label>"
-			"<label>Tên viết tắt <input name=\"short_name\" maxlength=\"30\"></label>"
-			"<label>Loại <select name=\"kind\">");
+		html(r,
+		     "<label>Tên tổ chức <input name=\"name\" required maxlength=\"200\"></label>"
+		     "<label>Tên viết tắt <input name=\"short_name\" maxlength=\"30\"></label>"
+		     "<label>Loại <select name=\"kind\">");
 		kind_options(r, ORG_COMMITTEE);
 		html(r, "</select></label><label>Cấp (0–9) <input type=\"number\" name=\"level\""
 			" min=\"0\" max=\"9\" value=\"1\"></label>");
 		bool again = r->method == HTTP_POST && strcmp(r->path, "/orgs") == 0;
 		date_field(r, again, "Ngày thành lập");
 		note_field(r, again);
-		html(r, "<p><button type=\"submit\" class=\"primary\">Thành lập</button></p></form>");
+		html(r,
+		     "<p><button type=\"submit\" class=\"primary\">Thành lập</button></p></form>");
 	}
 	html(r, "<p><a href=\"/orgs/import\">Nhập cơ cấu tổ chức từ tệp CSV</a></p>");
 	page_end(r);
@@ -281,19 +289,24 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 		" ngày đó được giữ nguyên.</p>");
 
 	again = resubmitted(r, id, "rename");
-	html(r, "<details%r><summary>Đổi tên</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/rename\">", again ? " open" : "", id);
+	html(r,
+	     "<details%r><summary>Đổi tên</summary>"
+	     "<form class=\"stack\" method=\"post\" action=\"/orgs/%D/rename\">",
+	     again ? " open" : "", id);
 	html_csrf_field(r);
-	html(r, "<label>Tên mới <input name=\"name\" required maxlength=\"200\" value=\"%s\"></label>"
-		"<label>Tên viết tắt <input name=\"short_name\" maxlength=\"30\" value=\"%s\"></label>",
+	html(r,
+	     "<label>Tên mới <input name=\"name\" required maxlength=\"200\" value=\"%s\"></label>"
+	     "<label>Tên viết tắt <input name=\"short_name\" maxlength=\"30\" value=\"%s\"></label>",
 	     again ? sticky(r, "name") : o->name, again ? sticky(r, "short_name") : o->short_name);
 	date_field(r, again, "Có hiệu lực từ ngày");
 	note_field(r, again);
 	html(r, "<p><button type=\"submit\">Đổi tên</button></p></form></details>");
 
 	again = resubmitted(r, id, "move");
-	html(r, "<details%r><summary>Chuyển trực thuộc</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/move\">", again ? " open" : "", id);
+	html(r,
+	     "<details%r><summary>Chuyển trực thuộc</summary>"
+	     "<form class=\"stack\" method=\"post\" action=\"/orgs/%D/move\">",
+	     again ? " open" : "", id);
 	html_csrf_field(r);
 	html(r, "<label>Tổ chức cấp trên mới <select name=\"parent_id\">"
 		"<option value=\"\">— chọn —</option>");
@@ -306,31 +319,39 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 	html(r, "<p><button type=\"submit\">Chuyển</button></p></form></details>");
 
 	again = resubmitted(r, id, "children");
-	html(r, "<details%r><summary>Thành lập tổ chức trực thuộc</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/children\">", again ? " open" : "", id);
+	html(r,
+	     "<details%r><summary>Thành lập tổ chức trực thuộc</summary>"
+	     "<form class=\"stack\" method=\"post\" action=\"/orgs/%D/children\">",
+	     again ? " open" : "", id);
 	html_csrf_field(r);
-	html(r, "<label>Tên tổ chức <input name=\"name\" required maxlength=\"200\" value=\"%s\">"
-		"</label><label>Tên viết tắt <input name=\"short_name\" maxlength=\"30\" value=\"%s\">"
-		"</label><label>Loại <select name=\"kind\">",
+	html(r,
+	     "<label>Tên tổ chức <input name=\"name\" required maxlength=\"200\" value=\"%s\">"
+	     "</label><label>Tên viết tắt <input name=\"short_name\" maxlength=\"30\" value=\"%s\">"
+	     "</label><label>Loại <select name=\"kind\">",
 	     again ? sticky(r, "name") : "", again ? sticky(r, "short_name") : "");
 	kind_options(r, o->level + 1 >= ORG_LEVEL_CELL ? ORG_CELL : ORG_COMMITTEE);
-	html(r, "</select></label><label>Cấp (0–9) <input type=\"number\" name=\"level\" min=\"0\""
-		" max=\"9\" value=\"%d\"></label>",
+	html(r,
+	     "</select></label><label>Cấp (0–9) <input type=\"number\" name=\"level\" min=\"0\""
+	     " max=\"9\" value=\"%d\"></label>",
 	     o->level < ORG_LEVEL_MAX ? o->level + 1 : ORG_LEVEL_MAX);
 	date_field(r, again, "Ngày thành lập");
 	note_field(r, again);
 	html(r, "<p><button type=\"submit\">Thành lập</button></p></form></details>");
 
 	again = resubmitted(r, id, "merge");
-	html(r, "<details%r><summary>Hợp nhất tổ chức khác vào tổ chức này</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/merge\">", again ? " open" : "", id);
+	html(r,
+	     "<details%r><summary>Hợp nhất tổ chức khác vào tổ chức này</summary>"
+	     "<form class=\"stack\" method=\"post\" action=\"/orgs/%D/merge\">",
+	     again ? " open" : "", id);
 	html_csrf_field(r);
 	html(r, "<fieldset><legend>Các tổ chức được hợp nhất (kết thúc hoạt động; tổ chức"
 		" trực thuộc của chúng chuyển về tổ chức này)</legend>");
 	for (int i = 0; i < nsib; i++)
 		if (siblings[i].id != id)
-			html(r, "<label><input type=\"checkbox\" name=\"source_ids\" value=\"%D\"> %s"
-				"</label>", siblings[i].id, siblings[i].name);
+			html(r,
+			     "<label><input type=\"checkbox\" name=\"source_ids\" value=\"%D\"> %s"
+			     "</label>",
+			     siblings[i].id, siblings[i].name);
 	html(r, "<label>Mã số tổ chức khác <input type=\"number\" name=\"source_ids\" min=\"1\">"
 		"</label></fieldset>");
 	date_field(r, again, "Có hiệu lực từ ngày");
@@ -338,15 +359,19 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 	html(r, "<p><button type=\"submit\">Hợp nhất</button></p></form></details>");
 
 	again = resubmitted(r, id, "merge-new");
-	html(r, "<details%r><summary>Hợp nhất tổ chức này (cùng các tổ chức được chọn) vào một"
-		" tổ chức mới</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/merge-new\">", again ? " open" : "", id);
+	html(r,
+	     "<details%r><summary>Hợp nhất tổ chức này (cùng các tổ chức được chọn) vào một"
+	     " tổ chức mới</summary>"
+	     "<form class=\"stack\" method=\"post\" action=\"/orgs/%D/merge-new\">",
+	     again ? " open" : "", id);
 	html_csrf_field(r);
 	html(r, "<fieldset><legend>Hợp nhất cùng</legend>");
 	for (int i = 0; i < nsib; i++)
 		if (siblings[i].id != id)
-			html(r, "<label><input type=\"checkbox\" name=\"source_ids\" value=\"%D\"> %s"
-				"</label>", siblings[i].id, siblings[i].name);
+			html(r,
+			     "<label><input type=\"checkbox\" name=\"source_ids\" value=\"%D\"> %s"
+			     "</label>",
+			     siblings[i].id, siblings[i].name);
 	html(r, "</fieldset><label>Tên tổ chức mới <input name=\"name\" required maxlength=\"200\">"
 		"</label><label>Tên viết tắt <input name=\"short_name\" maxlength=\"30\"></label>"
 		"<label>Trực thuộc <select name=\"parent_id\">");
@@ -359,15 +384,18 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 	html(r, "<p><button type=\"submit\">Thành lập và hợp nhất</button></p></form></details>");
 
 	again = resubmitted(r, id, "split");
-	html(r, "<details%r><summary>Chia tách</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/split\">", again ? " open" : "", id);
+	html(r,
+	     "<details%r><summary>Chia tách</summary>"
+	     "<form class=\"stack\" method=\"post\" action=\"/orgs/%D/split\">",
+	     again ? " open" : "", id);
 	html_csrf_field(r);
 	html(r, "<p class=\"muted\">Các tổ chức mới cùng loại, cùng cấp và cùng trực thuộc như"
 		" tổ chức này.</p>");
 	for (int i = 1; i <= SPLIT_FORM_PARTS; i++)
-		html(r, "<div class=\"row\"><label>Tổ chức mới %d <input name=\"name_%d\""
-			" maxlength=\"200\"%r></label><label>Viết tắt <input name=\"short_%d\""
-			" maxlength=\"30\"></label></div>",
+		html(r,
+		     "<div class=\"row\"><label>Tổ chức mới %d <input name=\"name_%d\""
+		     " maxlength=\"200\"%r></label><label>Viết tắt <input name=\"short_%d\""
+		     " maxlength=\"30\"></label></div>",
 		     i, i, i == 1 ? " required" : "", i);
 	html(r, "<label><input type=\"checkbox\" name=\"dissolve_source\" value=\"1\"> Giải thể"
 		" tổ chức bị chia tách</label>");
@@ -376,8 +404,10 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 	html(r, "<p><button type=\"submit\">Chia tách</button></p></form></details>");
 
 	again = resubmitted(r, id, "dissolve");
-	html(r, "<details%r><summary>Giải thể</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/orgs/%D/dissolve\">", again ? " open" : "", id);
+	html(r,
+	     "<details%r><summary>Giải thể</summary>"
+	     "<form class=\"stack\" method=\"post\" action=\"/orgs/%D/dissolve\">",
+	     again ? " open" : "", id);
 	html_csrf_field(r);
 	html(r, "<label>Chuyển các tổ chức trực thuộc về <select name=\"children_to\">"
 		"<option value=\"\">— không có tổ chức trực thuộc —</option>");
@@ -386,7 +416,8 @@ static void org_forms(struct req *r, const struct org *o, const struct org *path
 	html(r, "</select></label>");
 	date_field(r, again, "Giải thể từ ngày");
 	note_field(r, again);
-	html(r, "<p><button type=\"submit\" class=\"danger\">Giải thể</button></p></form></details>");
+	html(r,
+	     "<p><button type=\"submit\" class=\"danger\">Giải thể</button></p></form></details>");
 	html(r, "</section>");
 }
 
@@ -409,7 +440,8 @@ static void history_section(struct req *r, int64_t id, const struct org_history 
 		"<th>Ghi chú</th></tr></thead><tbody>");
 	for (int i = 0; i < h->n_events; i++) {
 		const struct org_history_event *e = &h->events[i];
-		html(r, "<tr><td>%t</td><td>%s</td><td>", e->ev.date, org_event_kind_label(e->ev.kind));
+		html(r, "<tr><td>%t</td><td>%s</td><td>", e->ev.date,
+		     org_event_kind_label(e->ev.kind));
 		switch (e->ev.kind) {
 		case ORG_EVENT_CREATE:
 			if (e->ev.org_id == id)
@@ -466,7 +498,8 @@ static void people_section(struct req *r, int64_t id, int32_t day)
 		return;
 	}
 	if (n == 0) {
-		html(r, "<p class=\"muted\">Chưa có ai giữ chức vụ ở tổ chức này vào ngày này.</p>");
+		html(r,
+		     "<p class=\"muted\">Chưa có ai giữ chức vụ ở tổ chức này vào ngày này.</p>");
 		return;
 	}
 	html(r, "<table><thead><tr><th>Họ và tên</th><th>Chức vụ</th><th>Từ ngày</th></tr>"
@@ -474,7 +507,8 @@ static void people_section(struct req *r, int64_t id, int32_t day)
 	for (int i = 0; i < n; i++)
 		html(r, "<tr><td><a href=\"/people/%D\">%s</a></td><td>%s</td><td>%t</td></tr>",
 		     pos[i].person_id, pos[i].person_name ? pos[i].person_name : "",
-		     pos[i].title && *pos[i].title ? pos[i].title : position_role_label(pos[i].role),
+		     pos[i].title && *pos[i].title ? pos[i].title
+						   : position_role_label(pos[i].role),
 		     pos[i].valid_from);
 	html(r, "</tbody></table>");
 }
@@ -497,8 +531,8 @@ static void render_org(struct req *r, int64_t id, int status, const struct kh_er
 	}
 	eff = day ? day : r->ctx.today;
 	bool exists = org_exists_on(&o, eff);
-	int32_t kids_day = exists ? eff : (o.valid_to && eff >= o.valid_to ? o.valid_to - 1
-									    : o.valid_from);
+	int32_t kids_day =
+		exists ? eff : (o.valid_to && eff >= o.valid_to ? o.valid_to - 1 : o.valid_from);
 	if (app_org_children(&r->ctx, id, kids_day, &kids, &nkids, &err)) {
 		resp_error(r, &err);
 		return;
@@ -519,7 +553,8 @@ static void render_org(struct req *r, int64_t id, int status, const struct kh_er
 	}
 
 	page_begin(r, o.name);
-	html(r, "<nav class=\"breadcrumb\" aria-label=\"Vị trí\"><a href=\"/orgs%s\">Cơ cấu tổ chức</a>",
+	html(r,
+	     "<nav class=\"breadcrumb\" aria-label=\"Vị trí\"><a href=\"/orgs%s\">Cơ cấu tổ chức</a>",
 	     dq);
 	for (int i = 0; i < npath; i++)
 		html(r, " › <a href=\"/orgs/%D%s\">%s</a>", path[i].id, dq, path[i].name);
@@ -531,20 +566,27 @@ static void render_org(struct req *r, int64_t id, int status, const struct kh_er
 	if (e)
 		html_error_box(r, e);
 	if (!exists && o.valid_to && eff >= o.valid_to)
-		html(r, "<div class=\"notice notice-info\" role=\"status\">Tổ chức đã giải thể/hợp"
-			" nhất, ngừng hoạt động từ ngày %t. Thông tin dưới đây là tình trạng vào ngày"
-			" cuối cùng.</div>", o.valid_to);
+		html(r,
+		     "<div class=\"notice notice-info\" role=\"status\">Tổ chức đã giải thể/hợp"
+		     " nhất, ngừng hoạt động từ ngày %t. Thông tin dưới đây là tình trạng vào ngày"
+		     " cuối cùng.</div>",
+		     o.valid_to);
 	else if (!exists)
-		html(r, "<div class=\"notice notice-info\" role=\"status\">Tổ chức chưa được thành"
-			" lập vào ngày %t (thành lập ngày %t).</div>", eff, o.valid_from);
-	html(r, "<form class=\"inline\" method=\"get\" action=\"/orgs/%D\"><label>Xem tại ngày"
-		" <input type=\"date\" name=\"date\" value=\"%T\"></label> <button type=\"submit\">"
-		"Xem</button></form>", id, eff);
+		html(r,
+		     "<div class=\"notice notice-info\" role=\"status\">Tổ chức chưa được thành"
+		     " lập vào ngày %t (thành lập ngày %t).</div>",
+		     eff, o.valid_from);
+	html(r,
+	     "<form class=\"inline\" method=\"get\" action=\"/orgs/%D\"><label>Xem tại ngày"
+	     " <input type=\"date\" name=\"date\" value=\"%T\"></label> <button type=\"submit\">"
+	     "Xem</button></form>",
+	     id, eff);
 
-	html(r, "<table class=\"details\"><tbody>"
-		"<tr><th>Tên</th><td>%s</td></tr><tr><th>Tên viết tắt</th><td>%s</td></tr>"
-		"<tr><th>Loại</th><td>%s</td></tr><tr><th>Cấp</th><td>%s</td></tr>"
-		"<tr><th>Trực thuộc</th><td>",
+	html(r,
+	     "<table class=\"details\"><tbody>"
+	     "<tr><th>Tên</th><td>%s</td></tr><tr><th>Tên viết tắt</th><td>%s</td></tr>"
+	     "<tr><th>Loại</th><td>%s</td></tr><tr><th>Cấp</th><td>%s</td></tr>"
+	     "<tr><th>Trực thuộc</th><td>",
 	     o.name, o.short_name, org_kind_label(o.kind), org_level_label(o.level));
 	if (o.parent_id && npath > 0 && path[npath - 1].id == o.parent_id)
 		html(r, "<a href=\"/orgs/%D%s\">%s</a>", o.parent_id, dq, path[npath - 1].name);
@@ -562,8 +604,10 @@ static void render_org(struct req *r, int64_t id, int status, const struct kh_er
 		html(r, "<table><thead><tr><th>Tên</th><th>Viết tắt</th><th>Loại</th>"
 			"<th>Số đơn vị trực thuộc</th></tr></thead><tbody>");
 		for (int i = 0; i < nkids; i++)
-			html(r, "<tr><td><a href=\"/orgs/%D%s\">%s</a></td><td>%s</td><td>%s</td>"
-				"<td>%D</td></tr>", kids[i].id, dq, kids[i].name, kids[i].short_name,
+			html(r,
+			     "<tr><td><a href=\"/orgs/%D%s\">%s</a></td><td>%s</td><td>%s</td>"
+			     "<td>%D</td></tr>",
+			     kids[i].id, dq, kids[i].name, kids[i].short_name,
 			     org_kind_label(kids[i].kind), kids[i].child_count);
 		html(r, "</tbody></table>");
 	} else {
@@ -588,8 +632,8 @@ static void form_done(struct req *r, int64_t id, int rc, const struct kh_error *
 		      const char *notice)
 {
 	if (rc == 0) {
-		resp_redirect(r, arena_printf(&r->arena, "/orgs/%lld?notice=%s", (long long)id,
-					      notice));
+		resp_redirect(
+			r, arena_printf(&r->arena, "/orgs/%lld?notice=%s", (long long)id, notice));
 		return;
 	}
 	if (rc == KH_EINVAL) {
@@ -608,9 +652,9 @@ static const char *form_text(struct req *r, const char *name)
 static void form_rename(struct req *r)
 {
 	struct kh_error err;
-	int rc = app_org_rename(&r->ctx, r->ids[0], form_text(r, "name"),
-				form_text(r, "short_name"), req_param_date(r, "date", 0),
-				form_text(r, "note"), &err);
+	int rc =
+		app_org_rename(&r->ctx, r->ids[0], form_text(r, "name"), form_text(r, "short_name"),
+			       req_param_date(r, "date", 0), form_text(r, "note"), &err);
 	form_done(r, r->ids[0], rc, &err, "renamed");
 }
 
@@ -634,9 +678,12 @@ static void form_child(struct req *r)
 	struct kh_error err;
 	int64_t id = 0;
 	struct org_create in = {
-		.parent_id = r->ids[0], .name = form_text(r, "name"),
-		.short_name = form_text(r, "short_name"), .kind = form_text(r, "kind"),
-		.level = (int)req_param_int(r, "level", -1), .date = req_param_date(r, "date", 0),
+		.parent_id = r->ids[0],
+		.name = form_text(r, "name"),
+		.short_name = form_text(r, "short_name"),
+		.kind = form_text(r, "kind"),
+		.level = (int)req_param_int(r, "level", -1),
+		.date = req_param_date(r, "date", 0),
 		.note = form_text(r, "note"),
 	};
 	int rc = app_org_create(&r->ctx, &in, &id, &err);
@@ -648,9 +695,12 @@ static void form_create_root(struct req *r)
 	struct kh_error err;
 	int64_t id = 0;
 	struct org_create in = {
-		.parent_id = 0, .name = form_text(r, "name"),
-		.short_name = form_text(r, "short_name"), .kind = form_text(r, "kind"),
-		.level = (int)req_param_int(r, "level", -1), .date = req_param_date(r, "date", 0),
+		.parent_id = 0,
+		.name = form_text(r, "name"),
+		.short_name = form_text(r, "short_name"),
+		.kind = form_text(r, "kind"),
+		.level = (int)req_param_int(r, "level", -1),
+		.date = req_param_date(r, "date", 0),
 		.note = form_text(r, "note"),
 	};
 	int rc = app_org_create(&r->ctx, &in, &id, &err);
@@ -712,9 +762,12 @@ static void form_merge_new(struct req *r)
 	memcpy(all + 1, ids, sizeof(*ids) * (size_t)n);
 	struct org_create in = {
 		.parent_id = req_param_int(r, "parent_id", o.parent_id),
-		.name = form_text(r, "name"), .short_name = form_text(r, "short_name"),
-		.kind = org_kind_name(o.kind), .level = o.level,
-		.date = req_param_date(r, "date", 0), .note = form_text(r, "note"),
+		.name = form_text(r, "name"),
+		.short_name = form_text(r, "short_name"),
+		.kind = org_kind_name(o.kind),
+		.level = o.level,
+		.date = req_param_date(r, "date", 0),
+		.note = form_text(r, "note"),
 	};
 	rc = app_org_merge_into_new(&r->ctx, all, n + 1, &in, &id, &err);
 	form_done(r, rc ? r->ids[0] : id, rc, &err, "merged_new");
@@ -776,25 +829,28 @@ static void import_form(struct req *r)
 	html(r, "<form class=\"stack\" method=\"post\" action=\"/orgs/import\""
 		" enctype=\"multipart/form-data\">");
 	html_csrf_field(r);
-	html(r, "<label>Tệp CSV (UTF-8) <input type=\"file\" name=\"file\" accept=\".csv,text/csv\""
-		" required></label>"
-		"<label>Ngày hiệu lực cho các dòng không ghi ngày <input type=\"date\" name=\"date\""
-		" value=\"%T\"></label>"
-		"<label><input type=\"checkbox\" name=\"dry_run\" value=\"1\" checked> Chỉ kiểm tra,"
-		" chưa nhập</label><p><button type=\"submit\" class=\"primary\">Gửi</button></p>"
-		"</form>", r->ctx.today);
+	html(r,
+	     "<label>Tệp CSV (UTF-8) <input type=\"file\" name=\"file\" accept=\".csv,text/csv\""
+	     " required></label>"
+	     "<label>Ngày hiệu lực cho các dòng không ghi ngày <input type=\"date\" name=\"date\""
+	     " value=\"%T\"></label>"
+	     "<label><input type=\"checkbox\" name=\"dry_run\" value=\"1\" checked> Chỉ kiểm tra,"
+	     " chưa nhập</label><p><button type=\"submit\" class=\"primary\">Gửi</button></p>"
+	     "</form>",
+	     r->ctx.today);
 }
 
 static void import_page_begin(struct req *r)
 {
 	page_begin(r, "Nhập cơ cấu tổ chức");
-	html(r, "<nav class=\"breadcrumb\"><a href=\"/orgs\">Cơ cấu tổ chức</a> › "
-		"<span aria-current=\"page\">Nhập từ tệp CSV</span></nav>"
-		"<h1>Nhập cơ cấu tổ chức từ tệp CSV</h1>"
-		"<p>Dòng đầu là tiêu đề: <code>ma,ma_cap_tren,ten,ten_viet_tat,loai,cap,ngay_hieu_luc"
-		"</code> (dấu phân cách <code>,</code> hoặc <code>;</code>). <code>ma</code> là mã"
-		" riêng của tổ chức, dùng để nối với cấp trên và để nhập lại tệp mà không tạo trùng;"
-		" <code>loai</code> là một trong: ");
+	html(r,
+	     "<nav class=\"breadcrumb\"><a href=\"/orgs\">Cơ cấu tổ chức</a> › "
+	     "<span aria-current=\"page\">Nhập từ tệp CSV</span></nav>"
+	     "<h1>Nhập cơ cấu tổ chức từ tệp CSV</h1>"
+	     "<p>Dòng đầu là tiêu đề: <code>ma,ma_cap_tren,ten,ten_viet_tat,loai,cap,ngay_hieu_luc"
+	     "</code> (dấu phân cách <code>,</code> hoặc <code>;</code>). <code>ma</code> là mã"
+	     " riêng của tổ chức, dùng để nối với cấp trên và để nhập lại tệp mà không tạo trùng;"
+	     " <code>loai</code> là một trong: ");
 	for (int k = 0; k < ORG_KIND_COUNT; k++)
 		html(r, "%s<code>%s</code> (%s)", k ? ", " : "", org_kind_name((enum org_kind)k),
 		     org_kind_label((enum org_kind)k));
@@ -821,8 +877,9 @@ static void import_submit(struct req *r)
 	if (!file)
 		rc = kh_fail(&err, KH_EINVAL, "file", "Hãy chọn tệp CSV");
 	else
-		rc = app_org_import_csv(&r->ctx, file->value, file->len, req_param_date(r, "date", 0),
-					req_param_bool(r, "dry_run"), &rep, &err);
+		rc = app_org_import_csv(&r->ctx, file->value, file->len,
+					req_param_date(r, "date", 0), req_param_bool(r, "dry_run"),
+					&rep, &err);
 	if (rc && rc != KH_EINVAL) {
 		resp_error(r, &err);
 		return;
@@ -861,8 +918,9 @@ static void api_list(struct req *r)
 		resp_error(r, &err);
 		return;
 	}
-	resp_json(r, 200, json_pack("{s:o, s:o}", "date", iso_or_null(day ? day : r->ctx.today),
-				    "orgs", orgs_json(v, n)));
+	resp_json(r, 200,
+		  json_pack("{s:o, s:o}", "date", iso_or_null(day ? day : r->ctx.today), "orgs",
+			    orgs_json(v, n)));
 }
 
 /* Answers with the org as of day (status given). */
@@ -949,9 +1007,10 @@ static void api_children(struct req *r)
 		resp_error(r, &err);
 		return;
 	}
-	resp_json(r, 200, json_pack("{s:o, s:o}", "date",
-				    iso_or_null(view_day(r) ? view_day(r) : r->ctx.today), "orgs",
-				    orgs_json(v, n)));
+	resp_json(r, 200,
+		  json_pack("{s:o, s:o}", "date",
+			    iso_or_null(view_day(r) ? view_day(r) : r->ctx.today), "orgs",
+			    orgs_json(v, n)));
 }
 
 static void api_history(struct req *r)
@@ -966,11 +1025,11 @@ static void api_history(struct req *r)
 	for (int i = 0; i < h.n_versions; i++) {
 		const struct org_version *v = &h.versions[i];
 		json_t *j = json_pack("{s:o, s:o, s:s, s:s, s:s}", "valid_from",
-				      iso_or_null(v->valid_from), "valid_to", iso_or_null(v->valid_to),
-				      "name", v->name, "short_name", v->short_name, "parent_name",
-				      v->parent_name);
-		json_object_set_new(j, "parent_id", v->parent_id ? json_integer(v->parent_id)
-								: json_null());
+				      iso_or_null(v->valid_from), "valid_to",
+				      iso_or_null(v->valid_to), "name", v->name, "short_name",
+				      v->short_name, "parent_name", v->parent_name);
+		json_object_set_new(j, "parent_id",
+				    v->parent_id ? json_integer(v->parent_id) : json_null());
 		json_array_append_new(versions, j);
 	}
 	for (int i = 0; i < h.n_events; i++) {
@@ -980,20 +1039,21 @@ static void api_history(struct req *r)
 				      "kind_label", org_event_kind_label(e->ev.kind), "date",
 				      iso_or_null(e->ev.date), "org_id", (json_int_t)e->ev.org_id,
 				      "org_name", e->org_name, "old_value", e->ev.old_value,
-				      "new_value", e->ev.new_value, "note", e->ev.note, "other_name",
-				      e->other_name);
-		json_object_set_new(j, "other_org_id", e->ev.other_org_id
-							       ? json_integer(e->ev.other_org_id)
-							       : json_null());
+				      "new_value", e->ev.new_value, "note", e->ev.note,
+				      "other_name", e->other_name);
+		json_object_set_new(j, "other_org_id",
+				    e->ev.other_org_id ? json_integer(e->ev.other_org_id)
+						       : json_null());
 		json_array_append_new(events, j);
 	}
-	resp_json(r, 200, json_pack("{s:I, s:o, s:o}", "id", (json_int_t)r->ids[0], "versions",
-				    versions, "events", events));
+	resp_json(r, 200,
+		  json_pack("{s:I, s:o, s:o}", "id", (json_int_t)r->ids[0], "versions", versions,
+			    "events", events));
 }
 
 /* A JSON string field of an element, validated like a P_TEXT. */
-static int elem_text(struct req *r, json_t *obj, const char *name, bool required,
-		     const char **out, struct kh_error *err)
+static int elem_text(struct req *r, json_t *obj, const char *name, bool required, const char **out,
+		     struct kh_error *err)
 {
 	json_t *v = json_object_get(obj, name);
 	char *norm = NULL;
@@ -1025,7 +1085,8 @@ static void api_merge(struct req *r)
 	for (size_t i = 0; i < n; i++) {
 		json_t *v = json_array_get(a, i);
 		if (!json_is_integer(v) || json_integer_value(v) <= 0) {
-			resp_fail(r, KH_EINVAL, "Trường «source_ids» phải là danh sách mã số tổ chức");
+			resp_fail(r, KH_EINVAL,
+				  "Trường «source_ids» phải là danh sách mã số tổ chức");
 			return;
 		}
 		ids[i] = json_integer_value(v);
@@ -1048,7 +1109,8 @@ static void api_split(struct req *r)
 	bool dissolve = false;
 	int64_t *ids;
 	if (!a || !json_is_array(a) || json_array_size(a) == 0 || json_array_size(a) > 100) {
-		resp_fail(r, KH_EINVAL, "Trường «new_orgs» phải là danh sách từ 1 đến 100 tổ chức mới");
+		resp_fail(r, KH_EINVAL,
+			  "Trường «new_orgs» phải là danh sách từ 1 đến 100 tổ chức mới");
 		return;
 	}
 	size_t n = json_array_size(a);
@@ -1107,8 +1169,8 @@ static void api_import(struct req *r)
 	if (rc == KH_EINVAL && rep.n_rows) {
 		json_t *inner = json_pack("{s:s, s:s}", "code", kh_err_name(err.code), "message",
 					  err.message);
-		resp_json(r, 400, json_pack("{s:o, s:o}", "error", inner, "report",
-					    report_json(&rep)));
+		resp_json(r, 400,
+			  json_pack("{s:o, s:o}", "error", inner, "report", report_json(&rep)));
 		return;
 	}
 	if (rc) {
@@ -1120,38 +1182,103 @@ static void api_import(struct req *r)
 
 static const struct route routes[] = {
 	{HTTP_GET, "/orgs", tree_page, 0, {{"date", P_DATE}, {"q", P_TEXT}}, NULL},
-	{HTTP_POST, "/orgs", form_create_root, 0,
-	 {{"name", P_TEXT}, {"short_name", P_TEXT}, {"kind", P_TEXT}, {"level", P_INT},
-	  {"date", P_DATE}, {"note", P_TEXT}}, NULL},
+	{HTTP_POST,
+	 "/orgs",
+	 form_create_root,
+	 0,
+	 {{"name", P_TEXT},
+	  {"short_name", P_TEXT},
+	  {"kind", P_TEXT},
+	  {"level", P_INT},
+	  {"date", P_DATE},
+	  {"note", P_TEXT}},
+	 NULL},
 	{HTTP_GET, "/orgs/import", import_page, 0, {{0}}, NULL},
-	{HTTP_POST, "/orgs/import", import_submit, ROUTE_LARGE_BODY,
-	 {{"file", P_FILE}, {"dry_run", P_BOOL}, {"date", P_DATE}}, NULL},
+	{HTTP_POST,
+	 "/orgs/import",
+	 import_submit,
+	 ROUTE_LARGE_BODY,
+	 {{"file", P_FILE}, {"dry_run", P_BOOL}, {"date", P_DATE}},
+	 NULL},
 	{HTTP_GET, "/orgs/{id}", org_page, 0, {{"date", P_DATE}, {"notice", P_TEXT}}, NULL},
-	{HTTP_POST, "/orgs/{id}/rename", form_rename, 0,
-	 {{"name", P_TEXT}, {"short_name", P_TEXT}, {"date", P_DATE}, {"note", P_TEXT}}, NULL},
-	{HTTP_POST, "/orgs/{id}/move", form_move, 0,
-	 {{"parent_id", P_ID}, {"parent_other", P_ID}, {"date", P_DATE}, {"note", P_TEXT}}, NULL},
-	{HTTP_POST, "/orgs/{id}/children", form_child, 0,
-	 {{"name", P_TEXT}, {"short_name", P_TEXT}, {"kind", P_TEXT}, {"level", P_INT},
-	  {"date", P_DATE}, {"note", P_TEXT}}, NULL},
-	{HTTP_POST, "/orgs/{id}/merge", form_merge, 0,
-	 {{"source_ids", P_TEXT}, {"date", P_DATE}, {"note", P_TEXT}}, NULL},
-	{HTTP_POST, "/orgs/{id}/merge-new", form_merge_new, 0,
-	 {{"source_ids", P_TEXT}, {"name", P_TEXT}, {"short_name", P_TEXT}, {"parent_id", P_ID},
-	  {"date", P_DATE}, {"note", P_TEXT}}, NULL},
-	{HTTP_POST, "/orgs/{id}/split", form_split, 0,
-	 {{"name_1", P_TEXT}, {"short_1", P_TEXT}, {"name_2", P_TEXT}, {"short_2", P_TEXT},
-	  {"name_3", P_TEXT}, {"short_3", P_TEXT}, {"name_4", P_TEXT}, {"short_4", P_TEXT},
-	  {"name_5", P_TEXT}, {"short_5", P_TEXT}, {"dissolve_source", P_BOOL},
-	  {"date", P_DATE}, {"note", P_TEXT}}, NULL},
-	{HTTP_POST, "/orgs/{id}/dissolve", form_dissolve, 0,
-	 {{"children_to", P_ID}, {"date", P_DATE}, {"note", P_TEXT}}, NULL},
+	{HTTP_POST,
+	 "/orgs/{id}/rename",
+	 form_rename,
+	 0,
+	 {{"name", P_TEXT}, {"short_name", P_TEXT}, {"date", P_DATE}, {"note", P_TEXT}},
+	 NULL},
+	{HTTP_POST,
+	 "/orgs/{id}/move",
+	 form_move,
+	 0,
+	 {{"parent_id", P_ID}, {"parent_other", P_ID}, {"date", P_DATE}, {"note", P_TEXT}},
+	 NULL},
+	{HTTP_POST,
+	 "/orgs/{id}/children",
+	 form_child,
+	 0,
+	 {{"name", P_TEXT},
+	  {"short_name", P_TEXT},
+	  {"kind", P_TEXT},
+	  {"level", P_INT},
+	  {"date", P_DATE},
+	  {"note", P_TEXT}},
+	 NULL},
+	{HTTP_POST,
+	 "/orgs/{id}/merge",
+	 form_merge,
+	 0,
+	 {{"source_ids", P_TEXT}, {"date", P_DATE}, {"note", P_TEXT}},
+	 NULL},
+	{HTTP_POST,
+	 "/orgs/{id}/merge-new",
+	 form_merge_new,
+	 0,
+	 {{"source_ids", P_TEXT},
+	  {"name", P_TEXT},
+	  {"short_name", P_TEXT},
+	  {"parent_id", P_ID},
+	  {"date", P_DATE},
+	  {"note", P_TEXT}},
+	 NULL},
+	{HTTP_POST,
+	 "/orgs/{id}/split",
+	 form_split,
+	 0,
+	 {{"name_1", P_TEXT},
+	  {"short_1", P_TEXT},
+	  {"name_2", P_TEXT},
+	  {"short_2", P_TEXT},
+	  {"name_3", P_TEXT},
+	  {"short_3", P_TEXT},
+	  {"name_4", P_TEXT},
+	  {"short_4", P_TEXT},
+	  {"name_5", P_TEXT},
+	  {"short_5", P_TEXT},
+	  {"dissolve_source", P_BOOL},
+	  {"date", P_DATE},
+	  {"note", P_TEXT}},
+	 NULL},
+	{HTTP_POST,
+	 "/orgs/{id}/dissolve",
+	 form_dissolve,
+	 0,
+	 {{"children_to", P_ID}, {"date", P_DATE}, {"note", P_TEXT}},
+	 NULL},
 
-	{HTTP_GET, "/api/v1/orgs", api_list, 0,
-	 {{"parent_id", P_ID}, {"date", P_DATE}, {"q", P_TEXT}}, NULL},
+	{HTTP_GET,
+	 "/api/v1/orgs",
+	 api_list,
+	 0,
+	 {{"parent_id", P_ID}, {"date", P_DATE}, {"q", P_TEXT}},
+	 NULL},
 	{HTTP_POST, "/api/v1/orgs", api_create, 0, {{0}}, NULL},
-	{HTTP_POST, "/api/v1/orgs/import", api_import, ROUTE_LARGE_BODY,
-	 {{"dry_run", P_BOOL}, {"date", P_DATE}}, NULL},
+	{HTTP_POST,
+	 "/api/v1/orgs/import",
+	 api_import,
+	 ROUTE_LARGE_BODY,
+	 {{"dry_run", P_BOOL}, {"date", P_DATE}},
+	 NULL},
 	{HTTP_GET, "/api/v1/orgs/{id}", api_get, 0, {{"date", P_DATE}}, NULL},
 	{HTTP_PATCH, "/api/v1/orgs/{id}", api_patch, 0, {{0}}, NULL},
 	{HTTP_GET, "/api/v1/orgs/{id}/children", api_children, 0, {{"date", P_DATE}}, NULL},

@@ -72,9 +72,10 @@ static void role_options(struct req *r, const char *selected)
 
 static void gender_select(struct req *r, const char *g)
 {
-	html(r, "<label>Giới tính <select name=\"gender\">"
-		"<option value=\"\"%r>(không rõ)</option><option value=\"nam\"%r>Nam</option>"
-		"<option value=\"nu\"%r>Nữ</option></select></label>",
+	html(r,
+	     "<label>Giới tính <select name=\"gender\">"
+	     "<option value=\"\"%r>(không rõ)</option><option value=\"nam\"%r>Nam</option>"
+	     "<option value=\"nu\"%r>Nữ</option></select></label>",
 	     !*g ? " selected" : "", strcmp(g, "nam") == 0 ? " selected" : "",
 	     strcmp(g, "nu") == 0 ? " selected" : "");
 }
@@ -118,28 +119,31 @@ static const char *list_url(struct req *r, int64_t offset)
 static void create_form(struct req *r)
 {
 	int64_t org = req_param_int(r, "org_id", 0);
-	html(r, "<details%r><summary>Thêm cán bộ, đảng viên</summary>"
-		"<form class=\"stack\" method=\"post\" action=\"/people\">",
+	html(r,
+	     "<details%r><summary>Thêm cán bộ, đảng viên</summary>"
+	     "<form class=\"stack\" method=\"post\" action=\"/people\">",
 	     req_param(r, "full_name") ? " open" : "");
 	html_csrf_field(r);
-	html(r, "<label>Họ và tên <input name=\"full_name\" required maxlength=\"120\""
-		" value=\"%s\"></label>"
-		"<label>Năm sinh <input type=\"number\" name=\"birth_year\" min=\"1900\""
-		" max=\"2100\" value=\"%s\"></label>",
+	html(r,
+	     "<label>Họ và tên <input name=\"full_name\" required maxlength=\"120\""
+	     " value=\"%s\"></label>"
+	     "<label>Năm sinh <input type=\"number\" name=\"birth_year\" min=\"1900\""
+	     " max=\"2100\" value=\"%s\"></label>",
 	     form_text(r, "full_name"), form_text(r, "birth_year"));
 	gender_select(r, form_text(r, "gender"));
-	html(r, "<label>Nơi sinh hoạt (mã số tổ chức) <input type=\"number\" min=\"1\""
-		" name=\"member_org_id\" value=\"%s\"></label>"
-		"<label>Nơi cư trú (mã số tổ chức) <input type=\"number\" min=\"1\""
-		" name=\"residence_org_id\" value=\"%s\"></label>"
-		"<label>Cấp ủy quản lý (mã số tổ chức) <input type=\"number\" min=\"1\""
-		" name=\"managing_org_id\" value=\"%s\"></label>"
-		"<label>Mã đảng viên <input name=\"external_id\" maxlength=\"50\" value=\"%s\">"
-		"</label><p><button type=\"submit\" class=\"primary\">Thêm</button></p></form>"
-		"</details>",
-	     req_param(r, "member_org_id") ? form_text(r, "member_org_id")
-					   : (org ? arena_printf(&r->arena, "%lld", (long long)org)
-						  : ""),
+	html(r,
+	     "<label>Nơi sinh hoạt (mã số tổ chức) <input type=\"number\" min=\"1\""
+	     " name=\"member_org_id\" value=\"%s\"></label>"
+	     "<label>Nơi cư trú (mã số tổ chức) <input type=\"number\" min=\"1\""
+	     " name=\"residence_org_id\" value=\"%s\"></label>"
+	     "<label>Cấp ủy quản lý (mã số tổ chức) <input type=\"number\" min=\"1\""
+	     " name=\"managing_org_id\" value=\"%s\"></label>"
+	     "<label>Mã đảng viên <input name=\"external_id\" maxlength=\"50\" value=\"%s\">"
+	     "</label><p><button type=\"submit\" class=\"primary\">Thêm</button></p></form>"
+	     "</details>",
+	     req_param(r, "member_org_id")
+		     ? form_text(r, "member_org_id")
+		     : (org ? arena_printf(&r->arena, "%lld", (long long)org) : ""),
 	     form_text(r, "residence_org_id"), form_text(r, "managing_org_id"),
 	     form_text(r, "external_id"));
 }
@@ -176,15 +180,16 @@ static void render_list(struct req *r, int status, const struct kh_error *e)
 		html_notice(r, "ok", notice);
 	if (e)
 		html_error_box(r, e);
-	html(r, "<form class=\"inline\" method=\"get\" action=\"/people\">"
-		"<label>Tổ chức (mã số) <input type=\"number\" min=\"1\" name=\"org_id\""
-		" value=\"%s\"></label>"
-		"<label><input type=\"checkbox\" name=\"subtree\" value=\"1\"%r> Cả các tổ chức"
-		" trực thuộc</label>"
-		"<label><input type=\"checkbox\" name=\"positions\" value=\"1\"%r> Người giữ chức"
-		" vụ ở tổ chức</label>"
-		"<label>Tìm theo tên <input type=\"search\" name=\"q\" value=\"%s\"></label>"
-		"<button type=\"submit\">Lọc</button></form>",
+	html(r,
+	     "<form class=\"inline\" method=\"get\" action=\"/people\">"
+	     "<label>Tổ chức (mã số) <input type=\"number\" min=\"1\" name=\"org_id\""
+	     " value=\"%s\"></label>"
+	     "<label><input type=\"checkbox\" name=\"subtree\" value=\"1\"%r> Cả các tổ chức"
+	     " trực thuộc</label>"
+	     "<label><input type=\"checkbox\" name=\"positions\" value=\"1\"%r> Người giữ chức"
+	     " vụ ở tổ chức</label>"
+	     "<label>Tìm theo tên <input type=\"search\" name=\"q\" value=\"%s\"></label>"
+	     "<button type=\"submit\">Lọc</button></form>",
 	     form_text(r, "org_id"), q.subtree ? " checked" : "", q.positions ? " checked" : "",
 	     q.q ? q.q : "");
 	if (q.org_id)
@@ -197,8 +202,9 @@ static void render_list(struct req *r, int status, const struct kh_error *e)
 	if (page.n == 0) {
 		html(r, "<p class=\"muted\">Không có ai trong danh sách.</p>");
 	} else {
-		html(r, "<table><thead><tr><th>Họ và tên</th><th>Năm sinh</th><th>Nơi sinh hoạt</th>"
-			"<th>Chức vụ</th></tr></thead><tbody>");
+		html(r,
+		     "<table><thead><tr><th>Họ và tên</th><th>Năm sinh</th><th>Nơi sinh hoạt</th>"
+		     "<th>Chức vụ</th></tr></thead><tbody>");
 		for (int i = 0; i < page.n; i++) {
 			const struct person_item *it = &page.items[i];
 			html(r, "<tr><td><a href=\"/people/%D\">%s</a></td><td>", it->person.id,
@@ -268,8 +274,8 @@ static void form_create(struct req *r)
 	else
 		rc = app_person_create(&r->ctx, &in, &p, &err);
 	if (rc == 0) {
-		resp_redirect(r, arena_printf(&r->arena, "/people/%lld?notice=created",
-					      (long long)p.id));
+		resp_redirect(
+			r, arena_printf(&r->arena, "/people/%lld?notice=created", (long long)p.id));
 		return;
 	}
 	if (rc == KH_EINVAL || rc == KH_ECONFLICT) {
@@ -284,46 +290,53 @@ static void form_create(struct req *r)
 static void edit_form(struct req *r, const struct person_view *v)
 {
 	const struct person *p = &v->person;
-	html(r, "<h2>Sửa thông tin</h2><form class=\"stack\" method=\"post\""
-		" action=\"/people/%D\">", p->id);
+	html(r,
+	     "<h2>Sửa thông tin</h2><form class=\"stack\" method=\"post\""
+	     " action=\"/people/%D\">",
+	     p->id);
 	html_csrf_field(r);
-	html(r, "<label>Họ và tên <input name=\"full_name\" required maxlength=\"120\""
-		" value=\"%s\"></label><label>Năm sinh <input type=\"number\" name=\"birth_year\""
-		" min=\"1900\" max=\"2100\" value=\"%s\"></label>",
-	     p->full_name,
-	     p->birth_year ? arena_printf(&r->arena, "%d", p->birth_year) : "");
+	html(r,
+	     "<label>Họ và tên <input name=\"full_name\" required maxlength=\"120\""
+	     " value=\"%s\"></label><label>Năm sinh <input type=\"number\" name=\"birth_year\""
+	     " min=\"1900\" max=\"2100\" value=\"%s\"></label>",
+	     p->full_name, p->birth_year ? arena_printf(&r->arena, "%d", p->birth_year) : "");
 	gender_select(r, p->gender);
 	const char *ids[3];
 	const int64_t v3[3] = {p->member_org_id, p->residence_org_id, p->managing_org_id};
 	for (int i = 0; i < 3; i++)
 		ids[i] = v3[i] ? arena_printf(&r->arena, "%lld", (long long)v3[i]) : "";
-	html(r, "<label>Nơi sinh hoạt (mã số tổ chức) <input type=\"number\" min=\"1\""
-		" name=\"member_org_id\" value=\"%s\"></label>"
-		"<label>Nơi cư trú (mã số tổ chức) <input type=\"number\" min=\"1\""
-		" name=\"residence_org_id\" value=\"%s\"></label>"
-		"<label>Cấp ủy quản lý (mã số tổ chức) <input type=\"number\" min=\"1\""
-		" name=\"managing_org_id\" value=\"%s\"></label>"
-		"<label>Mã đảng viên <input name=\"external_id\" maxlength=\"50\" value=\"%s\">"
-		"</label><label><input type=\"checkbox\" name=\"retired\" value=\"1\"%r> Đã nghỉ hưu"
-		"</label><p><button type=\"submit\" class=\"primary\">Lưu</button></p></form>",
+	html(r,
+	     "<label>Nơi sinh hoạt (mã số tổ chức) <input type=\"number\" min=\"1\""
+	     " name=\"member_org_id\" value=\"%s\"></label>"
+	     "<label>Nơi cư trú (mã số tổ chức) <input type=\"number\" min=\"1\""
+	     " name=\"residence_org_id\" value=\"%s\"></label>"
+	     "<label>Cấp ủy quản lý (mã số tổ chức) <input type=\"number\" min=\"1\""
+	     " name=\"managing_org_id\" value=\"%s\"></label>"
+	     "<label>Mã đảng viên <input name=\"external_id\" maxlength=\"50\" value=\"%s\">"
+	     "</label><label><input type=\"checkbox\" name=\"retired\" value=\"1\"%r> Đã nghỉ hưu"
+	     "</label><p><button type=\"submit\" class=\"primary\">Lưu</button></p></form>",
 	     ids[0], ids[1], ids[2], p->external_id, p->retired ? " checked" : "");
 }
 
 static void position_form(struct req *r, int64_t person_id)
 {
-	html(r, "<h2>Thêm chức vụ</h2><form class=\"stack\" method=\"post\""
-		" action=\"/people/%D/positions\">", person_id);
+	html(r,
+	     "<h2>Thêm chức vụ</h2><form class=\"stack\" method=\"post\""
+	     " action=\"/people/%D/positions\">",
+	     person_id);
 	html_csrf_field(r);
-	html(r, "<label>Tổ chức (mã số) <input type=\"number\" min=\"1\" name=\"org_id\" required"
-		" value=\"%s\"></label><label>Loại chức vụ <select name=\"role\">",
+	html(r,
+	     "<label>Tổ chức (mã số) <input type=\"number\" min=\"1\" name=\"org_id\" required"
+	     " value=\"%s\"></label><label>Loại chức vụ <select name=\"role\">",
 	     form_text(r, "org_id"));
 	role_options(r, req_param(r, "role"));
-	html(r, "</select></label><label>Tên chức vụ (như trong quyết định, ví dụ «Bí thư"
-		" Huyện ủy») <input name=\"title\" maxlength=\"200\" value=\"%s\"></label>"
-		"<label>Từ ngày <input type=\"date\" name=\"valid_from\" required value=\"%T\">"
-		"</label><label>Đến ngày (để trống nếu đang giữ) <input type=\"date\""
-		" name=\"valid_to\"></label>"
-		"<p><button type=\"submit\" class=\"primary\">Thêm chức vụ</button></p></form>",
+	html(r,
+	     "</select></label><label>Tên chức vụ (như trong quyết định, ví dụ «Bí thư"
+	     " Huyện ủy») <input name=\"title\" maxlength=\"200\" value=\"%s\"></label>"
+	     "<label>Từ ngày <input type=\"date\" name=\"valid_from\" required value=\"%T\">"
+	     "</label><label>Đến ngày (để trống nếu đang giữ) <input type=\"date\""
+	     " name=\"valid_to\"></label>"
+	     "<p><button type=\"submit\" class=\"primary\">Thêm chức vụ</button></p></form>",
 	     form_text(r, "title"), req_param_date(r, "valid_from", r->ctx.today));
 }
 
@@ -337,8 +350,9 @@ static void render_person(struct req *r, int64_t id, int status, const struct kh
 	}
 	const struct person *p = &v.person;
 	page_begin(r, p->full_name);
-	html(r, "<nav class=\"breadcrumb\" aria-label=\"Vị trí\"><a href=\"/people\">Cán bộ, đảng"
-		" viên</a> › <span aria-current=\"page\">%s</span></nav><h1>%s</h1>",
+	html(r,
+	     "<nav class=\"breadcrumb\" aria-label=\"Vị trí\"><a href=\"/people\">Cán bộ, đảng"
+	     " viên</a> › <span aria-current=\"page\">%s</span></nav><h1>%s</h1>",
 	     p->full_name, p->full_name);
 	const char *notice = notice_text(req_param(r, "notice"));
 	if (notice)
@@ -347,8 +361,10 @@ static void render_person(struct req *r, int64_t id, int status, const struct kh
 		html_error_box(r, e);
 	if (*v.subtitle)
 		html(r, "<p class=\"muted\">%s</p>", v.subtitle);
-	html(r, "<table class=\"details\"><tbody><tr><th>Họ và tên</th><td>%s</td></tr>"
-		"<tr><th>Năm sinh</th><td>", p->full_name);
+	html(r,
+	     "<table class=\"details\"><tbody><tr><th>Họ và tên</th><td>%s</td></tr>"
+	     "<tr><th>Năm sinh</th><td>",
+	     p->full_name);
 	if (p->birth_year)
 		html(r, "%d", p->birth_year);
 	html(r, "</td></tr><tr><th>Giới tính</th><td>%s</td></tr><tr><th>Nơi sinh hoạt</th><td>",
@@ -358,9 +374,10 @@ static void render_person(struct req *r, int64_t id, int status, const struct kh
 	org_link(r, p->residence_org_id, v.residence_org_name);
 	html(r, "</td></tr><tr><th>Cấp ủy quản lý</th><td>");
 	org_link(r, p->managing_org_id, v.managing_org_name);
-	html(r, "</td></tr><tr><th>Mã đảng viên</th><td>%s</td></tr>"
-		"<tr><th>Nghỉ hưu</th><td>%s</td></tr><tr><th>Mã số</th><td>%D</td></tr>"
-		"</tbody></table>",
+	html(r,
+	     "</td></tr><tr><th>Mã đảng viên</th><td>%s</td></tr>"
+	     "<tr><th>Nghỉ hưu</th><td>%s</td></tr><tr><th>Mã số</th><td>%D</td></tr>"
+	     "</tbody></table>",
 	     p->external_id, p->retired ? "Đã nghỉ hưu" : "Chưa", p->id);
 
 	html(r, "<h2>Chức vụ</h2>");
@@ -384,12 +401,16 @@ static void render_person(struct req *r, int64_t id, int status, const struct kh
 				struct kh_error e2;
 				html(r, "<span class=\"muted\">nay</span>");
 				if (app_can_manage_org(&r->ctx, q->org_id, &e2) == 0) {
-					html(r, "<form class=\"inline\" method=\"post\""
-						" action=\"/positions/%D/end\">", q->id);
+					html(r,
+					     "<form class=\"inline\" method=\"post\""
+					     " action=\"/positions/%D/end\">",
+					     q->id);
 					html_csrf_field(r);
-					html(r, "<label>Thôi từ ngày <input type=\"date\" name=\"valid_to\""
-						" required value=\"%T\"></label><button type=\"submit\">"
-						"Ghi nhận thôi giữ</button></form>", r->ctx.today);
+					html(r,
+					     "<label>Thôi từ ngày <input type=\"date\" name=\"valid_to\""
+					     " required value=\"%T\"></label><button type=\"submit\">"
+					     "Ghi nhận thôi giữ</button></form>",
+					     r->ctx.today);
 				}
 			}
 			html(r, "</td></tr>");
@@ -511,11 +532,12 @@ static void import_form(struct req *r)
 	html(r, "<form class=\"stack\" method=\"post\" action=\"/people/import\""
 		" enctype=\"multipart/form-data\">");
 	html_csrf_field(r);
-	html(r, "<label>Tệp CSV (UTF-8) <input type=\"file\" name=\"file\" accept=\".csv,text/csv\""
-		" required></label>"
-		"<label><input type=\"checkbox\" name=\"dry_run\" value=\"1\" checked> Chỉ kiểm tra,"
-		" chưa nhập</label><p><button type=\"submit\" class=\"primary\">Gửi</button></p>"
-		"</form>");
+	html(r,
+	     "<label>Tệp CSV (UTF-8) <input type=\"file\" name=\"file\" accept=\".csv,text/csv\""
+	     " required></label>"
+	     "<label><input type=\"checkbox\" name=\"dry_run\" value=\"1\" checked> Chỉ kiểm tra,"
+	     " chưa nhập</label><p><button type=\"submit\" class=\"primary\">Gửi</button></p>"
+	     "</form>");
 }
 
 static void import_page(struct req *r)
@@ -591,8 +613,9 @@ static void api_list(struct req *r)
 	struct person_page page;
 	int64_t limit = req_param_int(r, "limit", 50), offset = req_param_int(r, "offset", 0);
 	if (limit < 1 || limit > PERSON_PAGE_MAX || offset < 0 || offset > 100000000) {
-		resp_fail(r, KH_EINVAL, "Tham số phân trang không hợp lệ: limit từ 1 đến 200,"
-					" offset không âm");
+		resp_fail(r, KH_EINVAL,
+			  "Tham số phân trang không hợp lệ: limit từ 1 đến 200,"
+			  " offset không âm");
 		return;
 	}
 	struct person_query q = {
@@ -611,13 +634,14 @@ static void api_list(struct req *r)
 	json_t *a = json_array();
 	for (int i = 0; i < page.n; i++) {
 		json_t *j = app_person_json(&page.items[i].person);
-		json_object_set_new(j, "member_org_name", json_string(page.items[i].member_org_name));
+		json_object_set_new(j, "member_org_name",
+				    json_string(page.items[i].member_org_name));
 		json_object_set_new(j, "subtitle", json_string(page.items[i].subtitle));
 		json_array_append_new(a, j);
 	}
-	resp_json(r, 200, json_pack("{s:o, s:I, s:i, s:i}", "people", a, "total",
-				    (json_int_t)page.total, "limit", page.limit, "offset",
-				    page.offset));
+	resp_json(r, 200,
+		  json_pack("{s:o, s:I, s:i, s:i}", "people", a, "total", (json_int_t)page.total,
+			    "limit", page.limit, "offset", page.offset));
 }
 
 /* Reads the JSON person fields present in the body. */
@@ -718,8 +742,8 @@ static void api_import(struct req *r)
 	if (rc == KH_EINVAL && rep.n_rows) {
 		json_t *inner = json_pack("{s:s, s:s}", "code", kh_err_name(err.code), "message",
 					  err.message);
-		resp_json(r, 400, json_pack("{s:o, s:o}", "error", inner, "report",
-					    report_json(&rep)));
+		resp_json(r, 400,
+			  json_pack("{s:o, s:o}", "error", inner, "report", report_json(&rep)));
 		return;
 	}
 	if (rc) {
@@ -794,36 +818,75 @@ static void api_position_get(struct req *r)
 	resp_json(r, 200, app_position_json(&p));
 }
 
-#define PERSON_FORM_FIELDS                                                    \
-	{"full_name", P_TEXT}, {"birth_year", P_INT}, {"gender", P_TEXT},        \
-	{"member_org_id", P_ID}, {"residence_org_id", P_ID},                     \
-	{"managing_org_id", P_ID}, {"external_id", P_TEXT}, {"retired", P_BOOL}
+#define PERSON_FORM_FIELDS                                                                         \
+	{"full_name", P_TEXT}, {"birth_year", P_INT}, {"gender", P_TEXT}, {"member_org_id", P_ID}, \
+		{"residence_org_id", P_ID}, {"managing_org_id", P_ID}, {"external_id", P_TEXT},    \
+	{                                                                                          \
+		"retired", P_BOOL                                                                  \
+	}
 
 static const struct route routes[] = {
-	{HTTP_GET, "/people", list_page, 0,
-	 {{"org_id", P_ID}, {"subtree", P_BOOL}, {"positions", P_BOOL}, {"q", P_TEXT},
-	  {"limit", P_INT}, {"offset", P_INT}, {"notice", P_TEXT}}, NULL},
+	{HTTP_GET,
+	 "/people",
+	 list_page,
+	 0,
+	 {{"org_id", P_ID},
+	  {"subtree", P_BOOL},
+	  {"positions", P_BOOL},
+	  {"q", P_TEXT},
+	  {"limit", P_INT},
+	  {"offset", P_INT},
+	  {"notice", P_TEXT}},
+	 NULL},
 	{HTTP_POST, "/people", form_create, 0, {PERSON_FORM_FIELDS, {"org_id", P_ID}}, NULL},
 	{HTTP_GET, "/people/import", import_page, 0, {{0}}, NULL},
-	{HTTP_POST, "/people/import", import_submit, ROUTE_LARGE_BODY,
-	 {{"file", P_FILE}, {"dry_run", P_BOOL}}, NULL},
+	{HTTP_POST,
+	 "/people/import",
+	 import_submit,
+	 ROUTE_LARGE_BODY,
+	 {{"file", P_FILE}, {"dry_run", P_BOOL}},
+	 NULL},
 	{HTTP_GET, "/people/{id}", person_page, 0, {{"notice", P_TEXT}}, NULL},
 	{HTTP_POST, "/people/{id}", form_update, 0, {PERSON_FORM_FIELDS}, NULL},
-	{HTTP_POST, "/people/{id}/positions", form_add_position, 0,
-	 {{"org_id", P_ID}, {"role", P_TEXT}, {"title", P_TEXT}, {"valid_from", P_DATE},
-	  {"valid_to", P_DATE}}, NULL},
+	{HTTP_POST,
+	 "/people/{id}/positions",
+	 form_add_position,
+	 0,
+	 {{"org_id", P_ID},
+	  {"role", P_TEXT},
+	  {"title", P_TEXT},
+	  {"valid_from", P_DATE},
+	  {"valid_to", P_DATE}},
+	 NULL},
 	{HTTP_POST, "/positions/{id}/end", form_end_position, 0, {{"valid_to", P_DATE}}, NULL},
 
-	{HTTP_GET, "/api/v1/people", api_list, 0,
-	 {{"org_id", P_ID}, {"subtree", P_BOOL}, {"positions", P_BOOL}, {"all", P_BOOL},
-	  {"q", P_TEXT}, {"limit", P_INT}, {"offset", P_INT}}, NULL},
+	{HTTP_GET,
+	 "/api/v1/people",
+	 api_list,
+	 0,
+	 {{"org_id", P_ID},
+	  {"subtree", P_BOOL},
+	  {"positions", P_BOOL},
+	  {"all", P_BOOL},
+	  {"q", P_TEXT},
+	  {"limit", P_INT},
+	  {"offset", P_INT}},
+	 NULL},
 	{HTTP_POST, "/api/v1/people", api_create, 0, {{0}}, NULL},
-	{HTTP_POST, "/api/v1/people/import", api_import, ROUTE_LARGE_BODY,
-	 {{"dry_run", P_BOOL}}, NULL},
+	{HTTP_POST,
+	 "/api/v1/people/import",
+	 api_import,
+	 ROUTE_LARGE_BODY,
+	 {{"dry_run", P_BOOL}},
+	 NULL},
 	{HTTP_GET, "/api/v1/people/{id}", api_get, 0, {{0}}, NULL},
 	{HTTP_PATCH, "/api/v1/people/{id}", api_patch, 0, {{0}}, NULL},
-	{HTTP_GET, "/api/v1/positions", api_positions, 0,
-	 {{"person_id", P_ID}, {"org_id", P_ID}, {"date", P_DATE}, {"all", P_BOOL}}, NULL},
+	{HTTP_GET,
+	 "/api/v1/positions",
+	 api_positions,
+	 0,
+	 {{"person_id", P_ID}, {"org_id", P_ID}, {"date", P_DATE}, {"all", P_BOOL}},
+	 NULL},
 	{HTTP_POST, "/api/v1/positions", api_position_add, 0, {{0}}, NULL},
 	{HTTP_GET, "/api/v1/positions/{id}", api_position_get, 0, {{0}}, NULL},
 	{HTTP_PATCH, "/api/v1/positions/{id}", api_position_end, 0, {{0}}, NULL},

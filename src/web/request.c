@@ -29,8 +29,12 @@ size_t url_decode(char *s, size_t n, bool plus)
 			c = ' ';
 		} else if (c == '%' && i + 2 < n) {
 			int hi = s[i + 1], lo = s[i + 2];
-			int h = hi >= '0' && hi <= '9' ? hi - '0' : (hi | 32) >= 'a' && (hi | 32) <= 'f' ? (hi | 32) - 'a' + 10 : -1;
-			int l = lo >= '0' && lo <= '9' ? lo - '0' : (lo | 32) >= 'a' && (lo | 32) <= 'f' ? (lo | 32) - 'a' + 10 : -1;
+			int h = hi >= '0' && hi <= '9'		       ? hi - '0'
+				: (hi | 32) >= 'a' && (hi | 32) <= 'f' ? (hi | 32) - 'a' + 10
+								       : -1;
+			int l = lo >= '0' && lo <= '9'		       ? lo - '0'
+				: (lo | 32) >= 'a' && (lo | 32) <= 'f' ? (lo | 32) - 'a' + 10
+								       : -1;
 			if (h >= 0 && l >= 0) {
 				c = (char)(h * 16 + l);
 				i += 2;
@@ -83,12 +87,13 @@ int req_add_param(struct req *r, const char *name, const char *value, size_t len
 	if (!d)
 		return 0; /* undeclared: never reaches the handler */
 	if ((d->type == P_FILE) != (filename != NULL))
-		return bad_param(err, name, d->type == P_FILE ? "cần chọn một tệp" : "không phải tệp");
+		return bad_param(err, name,
+				 d->type == P_FILE ? "cần chọn một tệp" : "không phải tệp");
 	char *norm = NULL;
 	size_t nlen = 0;
 	if (text_normalize(value, len, &norm, &nlen) != 0)
-		return kh_fail(err, KH_EINVAL, name,
-			       "Tham số «%s» không phải văn bản UTF-8 hợp lệ", name);
+		return kh_fail(err, KH_EINVAL, name, "Tham số «%s» không phải văn bản UTF-8 hợp lệ",
+			       name);
 	const char *v = arena_memdup0(&r->arena, norm, nlen);
 	free(norm);
 	int32_t day;
@@ -96,7 +101,8 @@ int req_add_param(struct req *r, const char *name, const char *value, size_t len
 	switch (d->type) {
 	case P_TEXT:
 		if (text_has_controls(v))
-			return bad_param(err, name, "không được chứa ký tự xuống dòng hay ký tự điều khiển");
+			return bad_param(err, name,
+					 "không được chứa ký tự xuống dòng hay ký tự điều khiển");
 		/* One-line fields are kept trimmed, with inner runs of spaces
 		 * collapsed: "  Chi bộ   3 " is "Chi bộ 3", and blank is empty. */
 		{
@@ -117,7 +123,9 @@ int req_add_param(struct req *r, const char *name, const char *value, size_t len
 		if (!*v)
 			return 0;
 		if (num_parse_i64(v, d->type == P_ID ? 1 : INT64_MIN, INT64_MAX, &num) != 0)
-			return bad_param(err, name, d->type == P_ID ? "cần một mã số dương" : "cần một số nguyên");
+			return bad_param(err, name,
+					 d->type == P_ID ? "cần một mã số dương"
+							 : "cần một số nguyên");
 		break;
 	case P_DATE:
 		if (!*v)
@@ -363,7 +371,8 @@ int json_field_text(struct req *r, const char *name, bool required, bool multili
 	free(norm);
 	if (!multiline && text_has_controls(s))
 		return kh_fail(err, KH_EINVAL, name,
-			       "Trường «%s» không được chứa ký tự xuống dòng hay ký tự điều khiển", name);
+			       "Trường «%s» không được chứa ký tự xuống dòng hay ký tự điều khiển",
+			       name);
 	if (!multiline) {
 		char *t = text_trim_dup(s);
 		s = arena_strdup(&r->arena, t);
@@ -377,8 +386,8 @@ int json_field_text(struct req *r, const char *name, bool required, bool multili
 	return 0;
 }
 
-int json_field_int(struct req *r, const char *name, bool required, int64_t min,
-		   int64_t max, int64_t *out, struct kh_error *err)
+int json_field_int(struct req *r, const char *name, bool required, int64_t min, int64_t max,
+		   int64_t *out, struct kh_error *err)
 {
 	json_t *v = json_field(r, name);
 	if (!v)
@@ -400,13 +409,13 @@ int json_field_date(struct req *r, const char *name, bool required, int32_t *out
 		return required ? missing(r, name, err) : 0;
 	int32_t d;
 	if (!json_is_string(v) || date_parse_iso(json_string_value(v), &d) != 0)
-		return kh_fail(err, KH_EINVAL, name, "Trường «%s» phải là ngày dạng YYYY-MM-DD", name);
+		return kh_fail(err, KH_EINVAL, name, "Trường «%s» phải là ngày dạng YYYY-MM-DD",
+			       name);
 	*out = d;
 	return 0;
 }
 
-int json_field_bool(struct req *r, const char *name, bool required, bool *out,
-		    struct kh_error *err)
+int json_field_bool(struct req *r, const char *name, bool required, bool *out, struct kh_error *err)
 {
 	json_t *v = json_field(r, name);
 	if (!v)
@@ -422,17 +431,27 @@ int json_field_bool(struct req *r, const char *name, bool required, bool *out,
 int http_status_for(enum kh_err code)
 {
 	switch (code) {
-	case KH_OK: return 200;
-	case KH_EINVAL: return 400;
-	case KH_EUNAUTH: return 401;
-	case KH_EFORBIDDEN: return 403;
-	case KH_ENOTFOUND: return 404;
-	case KH_ECONFLICT: return 409;
-	case KH_ETOOBIG: return 413;
-	case KH_ERATE: return 429;
-	case KH_EMETHOD: return 405;
+	case KH_OK:
+		return 200;
+	case KH_EINVAL:
+		return 400;
+	case KH_EUNAUTH:
+		return 401;
+	case KH_EFORBIDDEN:
+		return 403;
+	case KH_ENOTFOUND:
+		return 404;
+	case KH_ECONFLICT:
+		return 409;
+	case KH_ETOOBIG:
+		return 413;
+	case KH_ERATE:
+		return 429;
+	case KH_EMETHOD:
+		return 405;
 	case KH_EIO:
-	case KH_EINTERNAL: return 500;
+	case KH_EINTERNAL:
+		return 500;
 	}
 	return 500;
 }
@@ -490,7 +509,8 @@ void resp_error(struct req *r, const struct kh_error *e)
 	int status = http_status_for(e->code);
 	const char *msg = e->message[0] ? e->message : "Đã có lỗi xảy ra";
 	if (r->is_api) {
-		json_t *inner = json_pack("{s:s, s:s}", "code", kh_err_name(e->code), "message", msg);
+		json_t *inner =
+			json_pack("{s:s, s:s}", "code", kh_err_name(e->code), "message", msg);
 		if (e->field[0])
 			json_object_set_new(inner, "field", json_string(e->field));
 		resp_json(r, status, json_pack("{s:o}", "error", inner));
@@ -499,15 +519,33 @@ void resp_error(struct req *r, const struct kh_error *e)
 	buf_clear(&r->out);
 	const char *title;
 	switch (status) {
-	case 400: title = "Dữ liệu không hợp lệ"; break;
-	case 401: title = "Cần đăng nhập"; break;
-	case 403: title = "Không có quyền truy cập"; break;
-	case 404: title = "Không tìm thấy"; break;
-	case 405: title = "Phương thức không được hỗ trợ"; break;
-	case 409: title = "Xung đột dữ liệu"; break;
-	case 413: title = "Dữ liệu gửi lên quá lớn"; break;
-	case 429: title = "Quá nhiều yêu cầu"; break;
-	default: title = "Lỗi hệ thống"; break;
+	case 400:
+		title = "Dữ liệu không hợp lệ";
+		break;
+	case 401:
+		title = "Cần đăng nhập";
+		break;
+	case 403:
+		title = "Không có quyền truy cập";
+		break;
+	case 404:
+		title = "Không tìm thấy";
+		break;
+	case 405:
+		title = "Phương thức không được hỗ trợ";
+		break;
+	case 409:
+		title = "Xung đột dữ liệu";
+		break;
+	case 413:
+		title = "Dữ liệu gửi lên quá lớn";
+		break;
+	case 429:
+		title = "Quá nhiều yêu cầu";
+		break;
+	default:
+		title = "Lỗi hệ thống";
+		break;
 	}
 	page_begin(r, title);
 	html(r, "<h1>%s</h1>", title);

@@ -8,7 +8,7 @@
 struct route_list web_routes_core(void);     /* web/core.c: /, healthz, metrics, static */
 struct route_list web_routes_auth(void);     /* web/auth.c: login, logout, session API */
 struct route_list web_routes_admin(void);    /* web/admin.c: accounts, audit log */
-struct route_list web_routes_org(void);      /* web/org.c: the org tree */
+struct route_list web_routes_org(void);	     /* web/org.c: the org tree */
 struct route_list web_routes_person(void);   /* web/person.c: people, positions */
 struct route_list web_routes_document(void); /* web/document.c: the register */
 struct route_list web_routes_search(void);   /* web/search.c: search page and API */

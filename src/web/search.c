@@ -17,10 +17,14 @@
 static const char *hit_path(enum search_type t)
 {
 	switch (t) {
-	case SEARCH_ORG: return "/orgs/";
-	case SEARCH_PERSON: return "/people/";
-	case SEARCH_DOCUMENT: return "/documents/";
-	case SEARCH_PLAN: return "/plans/";
+	case SEARCH_ORG:
+		return "/orgs/";
+	case SEARCH_PERSON:
+		return "/people/";
+	case SEARCH_DOCUMENT:
+		return "/documents/";
+	case SEARCH_PLAN:
+		return "/plans/";
 	}
 	return "/";
 }
@@ -28,10 +32,14 @@ static const char *hit_path(enum search_type t)
 static const char *group_title(enum search_type t)
 {
 	switch (t) {
-	case SEARCH_ORG: return "Tổ chức";
-	case SEARCH_PERSON: return "Cán bộ, đảng viên";
-	case SEARCH_DOCUMENT: return "Văn bản";
-	case SEARCH_PLAN: return "Kế hoạch";
+	case SEARCH_ORG:
+		return "Tổ chức";
+	case SEARCH_PERSON:
+		return "Cán bộ, đảng viên";
+	case SEARCH_DOCUMENT:
+		return "Văn bản";
+	case SEARCH_PLAN:
+		return "Kế hoạch";
 	}
 	return "";
 }
@@ -51,9 +59,10 @@ static void search_page(struct req *r)
 		return;
 	}
 	page_begin(r, q && *q ? q : "Tìm kiếm");
-	html(r, "<h1>Tìm kiếm</h1><form class=\"inline\" method=\"get\" action=\"/search\""
-		" role=\"search\"><label>Từ khóa <input type=\"search\" name=\"q\" value=\"%s\""
-		" autofocus></label><button type=\"submit\">Tìm</button></form>",
+	html(r,
+	     "<h1>Tìm kiếm</h1><form class=\"inline\" method=\"get\" action=\"/search\""
+	     " role=\"search\"><label>Từ khóa <input type=\"search\" name=\"q\" value=\"%s\""
+	     " autofocus></label><button type=\"submit\">Tìm</button></form>",
 	     q ? q : "");
 	if (!q || !*q) {
 		html(r, "<p class=\"muted\">Nhập tên tổ chức, họ tên người, số, ký hiệu hoặc trích"
@@ -63,8 +72,10 @@ static void search_page(struct req *r)
 		     utf8_char_count(q) < 2 ? " (cần ít nhất hai ký tự)" : "");
 	} else {
 		if (n >= SEARCH_LIMIT_MAX)
-			html(r, "<p class=\"muted\">%d kết quả phù hợp nhất cho «%s»; thêm từ khóa để"
-				" thu hẹp.</p>", n, q);
+			html(r,
+			     "<p class=\"muted\">%d kết quả phù hợp nhất cho «%s»; thêm từ khóa để"
+			     " thu hẹp.</p>",
+			     n, q);
 		else
 			html(r, "<p class=\"muted\">%d kết quả cho «%s».</p>", n, q);
 		for (int t = SEARCH_ORG; t <= SEARCH_PLAN; t++) {
@@ -75,10 +86,11 @@ static void search_page(struct req *r)
 				if (!shown++)
 					html(r, "<section><h2>%s</h2><ul class=\"results\">",
 					     group_title((enum search_type)t));
-				html(r, "<li><a href=\"%s%D\">%s</a>", hit_path(hits[i].type), hits[i].id,
-				     hits[i].title);
+				html(r, "<li><a href=\"%s%D\">%s</a>", hit_path(hits[i].type),
+				     hits[i].id, hits[i].title);
 				if (hits[i].subtitle && *hits[i].subtitle)
-					html(r, " <span class=\"muted\">— %s</span>", hits[i].subtitle);
+					html(r, " <span class=\"muted\">— %s</span>",
+					     hits[i].subtitle);
 				html(r, "</li>");
 			}
 			if (shown)
@@ -100,8 +112,9 @@ static void api_search(struct req *r)
 		return;
 	}
 	if (!app_search_types_parse(req_param(r, "types"), &types)) {
-		resp_fail(r, KH_EINVAL, "Tham số types chỉ gồm org, person, document, plan,"
-					" cách nhau bằng dấu phẩy");
+		resp_fail(r, KH_EINVAL,
+			  "Tham số types chỉ gồm org, person, document, plan,"
+			  " cách nhau bằng dấu phẩy");
 		return;
 	}
 	if (app_search(&r->ctx, req_param(r, "q"), types, (int)limit, &hits, &n, &err)) {
@@ -110,17 +123,21 @@ static void api_search(struct req *r)
 	}
 	json_t *a = json_array();
 	for (int i = 0; i < n; i++)
-		json_array_append_new(a, json_pack("{s:s, s:I, s:s, s:s}", "type",
-						   search_type_name(hits[i].type), "id",
-						   (json_int_t)hits[i].id, "title", hits[i].title,
-						   "subtitle", hits[i].subtitle ? hits[i].subtitle : ""));
+		json_array_append_new(
+			a, json_pack("{s:s, s:I, s:s, s:s}", "type", search_type_name(hits[i].type),
+				     "id", (json_int_t)hits[i].id, "title", hits[i].title,
+				     "subtitle", hits[i].subtitle ? hits[i].subtitle : ""));
 	resp_json(r, 200, json_pack("{s:o}", "results", a));
 }
 
 static const struct route routes[] = {
 	{HTTP_GET, "/search", search_page, 0, {{"q", P_TEXT}, {"type", P_TEXT}}, NULL},
-	{HTTP_GET, "/api/v1/search", api_search, 0,
-	 {{"q", P_TEXT}, {"types", P_TEXT}, {"limit", P_INT}}, NULL},
+	{HTTP_GET,
+	 "/api/v1/search",
+	 api_search,
+	 0,
+	 {{"q", P_TEXT}, {"types", P_TEXT}, {"limit", P_INT}},
+	 NULL},
 };
 
 struct route_list web_routes_search(void)

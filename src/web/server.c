@@ -227,11 +227,13 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 	}
 	if (pd->route_index < 0) {
 		if (pd->method_mismatch) {
-			resp_fail(r, KH_EMETHOD, "Phương thức HTTP không được hỗ trợ cho địa chỉ này");
+			resp_fail(r, KH_EMETHOD,
+				  "Phương thức HTTP không được hỗ trợ cho địa chỉ này");
 			resp_header(r, "Allow", allowed_methods(srv, r));
 		} else {
-			resp_fail(r, KH_ENOTFOUND, pd->bad_id ? "Mã số trong địa chỉ không hợp lệ"
-							       : "Không tìm thấy trang hoặc tài nguyên này");
+			resp_fail(r, KH_ENOTFOUND,
+				  pd->bad_id ? "Mã số trong địa chỉ không hợp lệ"
+					     : "Không tìm thấy trang hoặc tài nguyên này");
 		}
 		return;
 	}
@@ -282,9 +284,10 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 			json_error_t jerr;
 			r->json = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &jerr);
 			if (!r->json || !json_is_object(r->json))
-				rc = kh_fail(&err, KH_EINVAL, NULL,
-					     "JSON không hợp lệ (dòng %d, cột %d): cần một đối tượng JSON",
-					     jerr.line, jerr.column);
+				rc = kh_fail(
+					&err, KH_EINVAL, NULL,
+					"JSON không hợp lệ (dòng %d, cột %d): cần một đối tượng JSON",
+					jerr.line, jerr.column);
 		}
 		if (rc) {
 			resp_error(r, &err);
@@ -315,7 +318,8 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 	authenticate(r, conn);
 	if (!r->authenticated && !(r->route->flags & ROUTE_PUBLIC)) {
 		if (r->is_api || r->method != HTTP_GET) {
-			resp_fail(r, KH_EUNAUTH, "Cần đăng nhập hoặc mã truy cập (Bearer token) hợp lệ");
+			resp_fail(r, KH_EUNAUTH,
+				  "Cần đăng nhập hoặc mã truy cập (Bearer token) hợp lệ");
 		} else {
 			struct buf loc;
 			buf_init(&loc, 8192);
@@ -332,12 +336,14 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 	}
 	/* Cookie-authenticated writes must prove they come from our pages. */
 	if (r->via_cookie && r->method != HTTP_GET && !(r->route->flags & ROUTE_NO_CSRF)) {
-		const char *sent = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
+		const char *sent =
+			MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
 		if (!sent)
 			sent = r->form_csrf;
 		if (!sent || !r->session_csrf || !tokens_equal(sent, r->session_csrf)) {
-			resp_fail(r, KH_EFORBIDDEN,
-				  "Mã xác thực biểu mẫu (CSRF) không hợp lệ hoặc đã hết hạn; hãy tải lại trang và thử lại");
+			resp_fail(
+				r, KH_EFORBIDDEN,
+				"Mã xác thực biểu mẫu (CSRF) không hợp lệ hoặc đã hết hạn; hãy tải lại trang và thử lại");
 			return;
 		}
 	}
@@ -352,18 +358,20 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 		resp_fail(r, KH_EINTERNAL, "Yêu cầu không được xử lý");
 }
 
-static enum MHD_Result send_response(struct server *srv, struct pending *pd, struct MHD_Connection *conn)
+static enum MHD_Result send_response(struct server *srv, struct pending *pd,
+				     struct MHD_Connection *conn)
 {
 	struct req *r = &pd->r;
 	if (buf_failed(&r->out)) {
 		buf_clear(&r->out);
 		resp_fail(r, KH_EINTERNAL, "Trang quá lớn để hiển thị");
 	}
-	struct MHD_Response *resp = MHD_create_response_from_buffer(
-		r->out.len, r->out.data, MHD_RESPMEM_MUST_COPY);
+	struct MHD_Response *resp =
+		MHD_create_response_from_buffer(r->out.len, r->out.data, MHD_RESPMEM_MUST_COPY);
 	if (!resp)
 		return MHD_NO;
-	MHD_add_response_header(resp, "Content-Type", r->out_type ? r->out_type : "text/plain; charset=utf-8");
+	MHD_add_response_header(resp, "Content-Type",
+				r->out_type ? r->out_type : "text/plain; charset=utf-8");
 	MHD_add_response_header(resp, "Content-Security-Policy", CSP);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
@@ -388,10 +396,12 @@ static enum MHD_Result send_response(struct server *srv, struct pending *pd, str
 		       status, secs);
 	if (!srv->quiet)
 		fprintf(stderr, "%s %s %d %.1fms\n",
-			r->method == HTTP_GET ? "GET" : r->method == HTTP_POST ? "POST"
-						       : r->method == HTTP_PUT ? "PUT"
-						       : r->method == HTTP_PATCH ? "PATCH"
-						       : r->method == HTTP_DELETE ? "DELETE" : "?",
+			r->method == HTTP_GET	   ? "GET"
+			: r->method == HTTP_POST   ? "POST"
+			: r->method == HTTP_PUT	   ? "PUT"
+			: r->method == HTTP_PATCH  ? "PATCH"
+			: r->method == HTTP_DELETE ? "DELETE"
+						   : "?",
 			r->path, status, secs * 1000);
 	return ret;
 }
@@ -408,7 +418,7 @@ const char *req_header(struct req *r, const char *name)
 static const struct route **all_routes(int *count)
 {
 	struct route_list lists[] = {
-		web_routes_core(), web_routes_auth(), web_routes_admin(), web_routes_org(),
+		web_routes_core(),   web_routes_auth(),	    web_routes_admin(),	 web_routes_org(),
 		web_routes_person(), web_routes_document(), web_routes_search(),
 	};
 	int total = 0, n = 0;
@@ -444,8 +454,8 @@ static void pending_free(struct server *srv, struct pending *pd)
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-				  const char *method, const char *version,
-				  const char *upload_data, size_t *upload_data_size, void **con_cls)
+				  const char *method, const char *version, const char *upload_data,
+				  size_t *upload_data_size, void **con_cls)
 {
 	struct server *srv = cls;
 	struct pending *pd = *con_cls;
@@ -459,7 +469,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->conn = conn;
 		r->method = parse_method(method);
 		/* MHD has decoded the path; it must still be valid UTF-8 text. */
-		const char *path = url && utf8_valid(url, strlen(url)) && !text_has_controls(url) ? url : "/\x01invalid";
+		const char *path = url && utf8_valid(url, strlen(url)) && !text_has_controls(url)
+					   ? url
+					   : "/\x01invalid";
 		r->path = arena_strdup(&r->arena, path);
 		r->is_api = strncmp(r->path, "/api/", 5) == 0;
 		const struct sockaddr *sa = NULL;
@@ -469,13 +481,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			sa = ci->client_addr;
 		char ip[INET6_ADDRSTRLEN] = "";
 		if (sa && sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, ip, sizeof(ip));
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, ip,
+				  sizeof(ip));
 		else if (sa && sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, ip, sizeof(ip));
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, ip,
+				  sizeof(ip));
 		r->client_ip = arena_strdup(&r->arena, ip);
 		find_route(srv, pd);
 		pd->limit = pd->route_index >= 0 && (r->route->flags & ROUTE_LARGE_BODY)
-				    ? BODY_LIMIT_LARGE : BODY_LIMIT;
+				    ? BODY_LIMIT_LARGE
+				    : BODY_LIMIT;
 		buf_init(&pd->body, pd->limit);
 		*con_cls = pd;
 		return MHD_YES;
@@ -519,7 +534,8 @@ static int parse_listen(const char *listen, struct sockaddr_in *sa, struct kh_er
 	const char *colon = strrchr(listen, ':');
 	char host[64];
 	if (!colon || (size_t)(colon - listen) >= sizeof(host))
-		return kh_fail(err, KH_EINVAL, "listen", "Địa chỉ lắng nghe phải có dạng IP:CỔNG, ví dụ 127.0.0.1:8080");
+		return kh_fail(err, KH_EINVAL, "listen",
+			       "Địa chỉ lắng nghe phải có dạng IP:CỔNG, ví dụ 127.0.0.1:8080");
 	memcpy(host, listen, (size_t)(colon - listen));
 	host[colon - listen] = '\0';
 	int64_t port;
@@ -563,15 +579,13 @@ int web_serve(const struct web_config *cfg, struct kh_error *err)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO,
-			     0, NULL, NULL, on_request, &srv,
-			     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO, 0,
+			     NULL, NULL, on_request, &srv, MHD_OPTION_SOCK_ADDR,
+			     (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
 			     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 			     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-			     MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
-			     MHD_OPTION_END);
+			     MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
 	if (!d) {
 		rc = kh_fail(err, KH_EIO, "listen", "Không mở được cổng %s: %s", cfg->listen,
 			     strerror(errno));

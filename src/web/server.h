@@ -10,8 +10,8 @@
 struct web_config {
 	const char *db_path;
 	const char *listen; /* "127.0.0.1:8080" */
-	int threads;        /* worker threads; 0 = two per core */
-	bool quiet;         /* no access log */
+	int threads;	    /* worker threads; 0 = two per core */
+	bool quiet;	    /* no access log */
 };
 
 /* Serves until SIGINT or SIGTERM, then stops accepting, finishes the

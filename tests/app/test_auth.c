@@ -58,8 +58,7 @@ static int setup(void **state)
 	if (!tmp || !*tmp)
 		tmp = "/tmp/kehoach-test";
 	mkdir_p(tmp);
-	snprintf(f->path, sizeof(f->path), "%s/app-auth-%ld-%d.db", tmp, (long)getpid(),
-		 ++counter);
+	snprintf(f->path, sizeof(f->path), "%s/app-auth-%ld-%d.db", tmp, (long)getpid(), ++counter);
 	unlink(f->path);
 	assert_int_equal(store_open(f->path, &f->s, &err), 0);
 	assert_int_equal(store_migrate(f->s, NULL, &err), 0);
@@ -122,7 +121,8 @@ static void test_login_success(void **state)
 	int64_t id = create(f, "Nguyen.Van.A", "mat-khau-dai", false);
 
 	/* The login name is case-insensitive and stored lowercased. */
-	assert_int_equal(app_login(&f->ctx, "NGUYEN.VAN.A", "mat-khau-dai", "10.0.0.1", &s, &err), 0);
+	assert_int_equal(app_login(&f->ctx, "NGUYEN.VAN.A", "mat-khau-dai", "10.0.0.1", &s, &err),
+			 0);
 	assert_string_equal(s.user.username, "nguyen.van.a");
 	assert_int_equal(s.user.id, id);
 	assert_int_equal(strlen(s.token), 64);
@@ -145,7 +145,8 @@ static void test_login_success(void **state)
 	crypto_generichash(h, 32, (const unsigned char *)s.token, strlen(s.token), NULL, 0);
 	assert_int_equal(store_session_find(f->s, &f->a, h, 32, &u, &csrf, &exp, &err), 0);
 	assert_int_equal(store_session_find(f->s, &f->a, (const uint8_t *)s.token, 32, &u, &csrf,
-					    &exp, &err), KH_ENOTFOUND);
+					    &exp, &err),
+			 KH_ENOTFOUND);
 
 	/* Passwords are argon2id. */
 	const char *hash;
@@ -175,7 +176,8 @@ static void test_login_failure(void **state)
 	assert_int_equal(app_auth_session(&f->ctx, NULL, &a, NULL, &err), KH_EUNAUTH);
 	assert_int_equal(app_auth_session(&f->ctx,
 					  "00000000000000000000000000000000"
-					  "00000000000000000000000000000000", &a, NULL, &err),
+					  "00000000000000000000000000000000",
+					  &a, NULL, &err),
 			 KH_EUNAUTH);
 }
 
@@ -215,14 +217,16 @@ static void test_rate_limit_by_address(void **state)
 	for (int i = 0; i < AUTH_MAX_FAILURES; i++) {
 		char name[32];
 		snprintf(name, sizeof(name), "khach%d", i);
-		assert_int_equal(app_login(&f->ctx, name, "sai", "192.0.2.7", &s, &err), KH_EUNAUTH);
+		assert_int_equal(app_login(&f->ctx, name, "sai", "192.0.2.7", &s, &err),
+				 KH_EUNAUTH);
 	}
 	assert_int_equal(app_login(&f->ctx, "phamd", "dung-mat-khau", "192.0.2.7", &s, &err), 0);
 	/* …but a guessing run from it is stopped. */
 	for (int i = AUTH_MAX_FAILURES; i < AUTH_MAX_FAILURES_PER_ADDRESS; i++) {
 		char name[32];
 		snprintf(name, sizeof(name), "khach%d", i);
-		assert_int_equal(app_login(&f->ctx, name, "sai", "192.0.2.7", &s, &err), KH_EUNAUTH);
+		assert_int_equal(app_login(&f->ctx, name, "sai", "192.0.2.7", &s, &err),
+				 KH_EUNAUTH);
 	}
 	assert_int_equal(app_login(&f->ctx, "phamd", "dung-mat-khau", "192.0.2.7", &s, &err),
 			 KH_ERATE);
@@ -305,8 +309,9 @@ static void test_tokens(void **state)
 
 	/* Forged, malformed, and session tokens are refused. */
 	assert_int_equal(app_auth_bearer(&f->ctx, "kh_forged", &a, &err), KH_EUNAUTH);
-	assert_int_equal(app_auth_bearer(&f->ctx, "kh_0000000000000000000000000000000000000000",
-					 &a, &err), KH_EUNAUTH);
+	assert_int_equal(
+		app_auth_bearer(&f->ctx, "kh_0000000000000000000000000000000000000000", &a, &err),
+		KH_EUNAUTH);
 	assert_int_equal(app_login(&f->ctx, "script", "dung-mat-khau", NULL, &s, &err), 0);
 	assert_int_equal(app_auth_bearer(&f->ctx, s.token, &a, &err), KH_EUNAUTH);
 	assert_int_equal(app_auth_session(&f->ctx, token, &a, NULL, &err), KH_EUNAUTH);
@@ -359,19 +364,26 @@ static void test_create_validation(void **state)
 	struct kh_error err;
 	struct user u;
 	static const char *const bad[] = {
-		"ab", "có-dấu", "a b", "x/y", "tab\tin", "",
+		"ab",
+		"có-dấu",
+		"a b",
+		"x/y",
+		"tab\tin",
+		"",
 		"a234567890123456789012345678901234567890123456789012345678901234x",
 	};
 	for (size_t i = 0; i < KH_ARRAY_LEN(bad); i++) {
-		assert_int_equal(app_user_create(&f->ctx, bad[i], "dung-mat-khau", 0, false, &u, &err),
-				 KH_EINVAL);
+		assert_int_equal(
+			app_user_create(&f->ctx, bad[i], "dung-mat-khau", 0, false, &u, &err),
+			KH_EINVAL);
 		assert_string_equal(err.field, "username");
 	}
 	assert_int_equal(app_user_create(&f->ctx, NULL, "dung-mat-khau", 0, false, &u, &err),
 			 KH_EINVAL);
 	assert_int_equal(app_user_create(&f->ctx, "hople", "ngan", 0, false, &u, &err), KH_EINVAL);
 	assert_string_equal(err.field, "password");
-	assert_int_equal(app_user_create(&f->ctx, "hople", "1234567", 0, false, &u, &err), KH_EINVAL);
+	assert_int_equal(app_user_create(&f->ctx, "hople", "1234567", 0, false, &u, &err),
+			 KH_EINVAL);
 	assert_int_equal(app_user_create(&f->ctx, "hople", NULL, 0, false, &u, &err), KH_EINVAL);
 	/* Eight characters, not bytes: "mậtkhẩu1" is 8 characters. */
 	assert_int_equal(app_user_create(&f->ctx, "hople", "mậtkhẩu1", 0, false, &u, &err), 0);
@@ -381,9 +393,11 @@ static void test_create_validation(void **state)
 
 	/* Exactly 3 and 64 characters are fine. */
 	assert_int_equal(app_user_create(&f->ctx, "abc", "dung-mat-khau", 0, false, &u, &err), 0);
-	assert_int_equal(app_user_create(&f->ctx,
-					 "a234567890123456789012345678901234567890123456789012345678901234",
-					 "dung-mat-khau", 0, false, &u, &err), 0);
+	assert_int_equal(
+		app_user_create(&f->ctx,
+				"a234567890123456789012345678901234567890123456789012345678901234",
+				"dung-mat-khau", 0, false, &u, &err),
+		0);
 
 	struct user *v;
 	int n;
@@ -489,11 +503,14 @@ static void test_set_password(void **state)
 			 KH_EINVAL);
 	assert_string_equal(err.field, "old_password");
 	assert_int_equal(app_user_set_password(&f->ctx, id, NULL, "mat-khau-moi", &err), KH_EINVAL);
-	assert_int_equal(app_user_set_password(&f->ctx, id, "mat-khau-cu", "ngan", &err), KH_EINVAL);
+	assert_int_equal(app_user_set_password(&f->ctx, id, "mat-khau-cu", "ngan", &err),
+			 KH_EINVAL);
 	assert_string_equal(err.field, "password");
-	assert_int_equal(app_user_set_password(&f->ctx, admin, "dung-mat-khau", "mat-khau-moi", &err),
-			 KH_EFORBIDDEN);
-	assert_int_equal(app_user_set_password(&f->ctx, id, "mat-khau-cu", "mat-khau-moi", &err), 0);
+	assert_int_equal(
+		app_user_set_password(&f->ctx, admin, "dung-mat-khau", "mat-khau-moi", &err),
+		KH_EFORBIDDEN);
+	assert_int_equal(app_user_set_password(&f->ctx, id, "mat-khau-cu", "mat-khau-moi", &err),
+			 0);
 	assert_int_equal(app_login(&f->ctx, "doimk", "mat-khau-cu", NULL, &s, &err), KH_EUNAUTH);
 	assert_int_equal(app_login(&f->ctx, "doimk", "mat-khau-moi", NULL, &s, &err), 0);
 
@@ -514,7 +531,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_login_failure, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rate_limit_by_username, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rate_limit_by_address, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_success_clears_username_failures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_success_clears_username_failures, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_session_expiry_and_logout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_disabled_user, setup, teardown),

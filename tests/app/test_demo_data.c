@@ -191,7 +191,7 @@ static void test_keys_unique_and_resolved(void **state)
 		if (!demo_document_find(D, D->links[i].from_key) ||
 		    !demo_document_find(D, D->links[i].to_key))
 			fail_msg("link %s → %s: unknown document", D->links[i].from_key,
-			         D->links[i].to_key);
+				 D->links[i].to_key);
 	}
 	for (size_t i = 0; i < D->n_users; i++)
 		if (!demo_person_find(D, D->users[i].person_key))
@@ -204,17 +204,17 @@ static void test_keys_unique_and_resolved(void **state)
  * board, state body, mass organization) at the level of what it belongs to.
  * The central orgs are all level 0. */
 static void check_placement(const struct demo_org *child, const struct demo_org *parent,
-                            const char *when)
+			    const char *when)
 {
 	if (child->level == 0 && parent->level == 0)
 		return;
 	bool party = is_kind(child, "committee") || is_kind(child, "cell");
 	if (party && !is_kind(parent, "committee"))
 		fail_msg("%s under %s (%s): a party org under a non-committee", child->key,
-		         parent->key, when);
+			 parent->key, when);
 	if (party ? child->level <= parent->level : child->level < parent->level)
 		fail_msg("%s (level %d) under %s (level %d) on %s", child->key, child->level,
-		         parent->key, parent->level, when);
+			 parent->key, parent->level, when);
 	if (is_kind(child, "cell") && child->level != 4)
 		fail_msg("cell %s not at level 4", child->key);
 }
@@ -240,7 +240,7 @@ static void test_tree_and_changes(void **state)
 				    strcmp(D->changes[c].target_key, o->key) == 0) {
 					if (strcmp(D->changes[c].date, o->valid_from) != 0)
 						fail_msg("%s created on %s but valid from %s",
-						         o->key, D->changes[c].date, o->valid_from);
+							 o->key, D->changes[c].date, o->valid_from);
 					found = true;
 				}
 			assert_true(found);
@@ -248,12 +248,12 @@ static void test_tree_and_changes(void **state)
 		}
 		if (strcmp(o->valid_from, first_change) > 0)
 			fail_msg("%s starts %s, after the first change, without one", o->key,
-			         o->valid_from);
+				 o->valid_from);
 		if (parent[i] >= 0) {
 			const struct demo_org *p = &D->orgs[parent[i]];
 			if (!alive[parent[i]] || strcmp(p->valid_from, o->valid_from) > 0)
 				fail_msg("%s: parent %s does not exist on %s", o->key, p->key,
-				         o->valid_from);
+					 o->valid_from);
 			check_placement(o, p, o->valid_from);
 		}
 		alive[i] = true;
@@ -283,7 +283,7 @@ static void test_tree_and_changes(void **state)
 			const struct demo_org *o = &D->orgs[t];
 			if (strcmp(o->valid_from, ch->date) != 0)
 				fail_msg("%s: created %s, valid from %s", o->key, ch->date,
-				         o->valid_from);
+					 o->valid_from);
 			if (ch->op == DEMO_CREATE && s != t)
 				fail_msg("create %s: org_key and target_key differ", o->key);
 			if (ch->op == DEMO_SPLIT) {
@@ -293,11 +293,11 @@ static void test_tree_and_changes(void **state)
 				if (parent[s] != parent[t] || strcmp(src->kind, o->kind) != 0 ||
 				    src->level != o->level)
 					fail_msg("split %s → %s: not a sibling of the same kind",
-					         subject, o->key);
+						 subject, o->key);
 			}
 			if (parent[t] < 0 || !alive[parent[t]])
 				fail_msg("%s created under an org that does not exist on %s",
-				         o->key, ch->date);
+					 o->key, ch->date);
 			check_placement(o, &D->orgs[parent[t]], ch->date);
 			alive[t] = true;
 			break;
@@ -305,7 +305,7 @@ static void test_tree_and_changes(void **state)
 		case DEMO_RENAME:
 			if (!alive[s])
 				fail_msg("rename of %s, which does not exist on %s", subject,
-				         ch->date);
+					 ch->date);
 			if (!ch->new_name || !ch->new_name[0])
 				fail_msg("rename of %s without a name", subject);
 			check_text("new name", ch->new_name, false);
@@ -314,7 +314,7 @@ static void test_tree_and_changes(void **state)
 		case DEMO_MOVE:
 			if (!alive[s] || t < 0 || !alive[t])
 				fail_msg("move %s → %s on %s: an org does not exist", subject,
-				         ch->target_key, ch->date);
+					 ch->target_key, ch->date);
 			if (parent[s] == t)
 				fail_msg("move of %s to its own parent", subject);
 			for (int a = t; a >= 0; a = parent[a])
@@ -327,19 +327,20 @@ static void test_tree_and_changes(void **state)
 		case DEMO_DISSOLVE:
 			if (!alive[s])
 				fail_msg("%s of %s, which does not exist on %s",
-				         demo_change_op_name(ch->op), subject, ch->date);
+					 demo_change_op_name(ch->op), subject, ch->date);
 			if (ch->op == DEMO_MERGE && (t < 0 || t == s || !alive[t]))
 				fail_msg("merge of %s into a missing org", subject);
 			for (size_t k = 0; k < n; k++)
 				if (alive[k] && parent[k] == s)
 					fail_msg("%s ends on %s with child %s left", subject,
-					         ch->date, D->orgs[k].key);
+						 ch->date, D->orgs[k].key);
 			if (dcmp(demo_org_end(D, subject), ch->date) != 0)
 				fail_msg("demo_org_end(%s) disagrees", subject);
 			alive[s] = false;
 			ended[s] = true;
 			break;
-		default: fail_msg("change %zu: unknown op", c);
+		default:
+			fail_msg("change %zu: unknown op", c);
 		}
 	}
 
@@ -352,8 +353,8 @@ static void test_tree_and_changes(void **state)
 	const char *gone[] = {"tp", "ld", "ps", "duk", "kcq", "tu_btg", "tu_bdv"};
 	for (size_t i = 0; i < KH_ARRAY_LEN(gone); i++)
 		assert_true(ended[org_index(gone[i])]);
-	const char *now[] = {"tu",      "dbub",      "dbcqd",      "tu_btgdv",
-	                     "x_vanha", "x_lacdien", "x_tanphong", "x_bacha"};
+	const char *now[] = {"tu",	"dbub",	     "dbcqd",	   "tu_btgdv",
+			     "x_vanha", "x_lacdien", "x_tanphong", "x_bacha"};
 	for (size_t i = 0; i < KH_ARRAY_LEN(now); i++)
 		assert_true(alive[org_index(now[i])]);
 	assert_int_equal(parent[org_index("x_tanphong")], org_index("tu"));
@@ -378,9 +379,9 @@ static void test_counts(void **state)
 			cells++;
 	}
 	print_message("orgs %zu (base %d, cells %d), people %zu, positions %zu, documents %zu, "
-	              "links %zu, changes %zu, users %zu\n",
-	              D->n_orgs, base, cells, D->n_people, D->n_positions, D->n_documents,
-	              D->n_links, D->n_changes, D->n_users);
+		      "links %zu, changes %zu, users %zu\n",
+		      D->n_orgs, base, cells, D->n_people, D->n_positions, D->n_documents,
+		      D->n_links, D->n_changes, D->n_users);
 	assert_in_range(D->n_people, 250, 400);
 	assert_true(base + cells >= 30);
 	assert_in_range(base, 30, 45);
@@ -408,7 +409,7 @@ static void test_positions_inside_org_life(void **state)
 			fail_msg("position %s in %s ends before it starts", p->person_key, o->key);
 		if (!exists_on(o, p->valid_from))
 			fail_msg("position %s in %s from %s: the org does not exist then",
-			         p->person_key, o->key, p->valid_from);
+				 p->person_key, o->key, p->valid_from);
 		if (dcmp(p->valid_to, demo_org_end(D, o->key)) > 0)
 			fail_msg("position %s in %s outlives the org", p->person_key, o->key);
 		if (o->level == 0)
@@ -432,8 +433,8 @@ static void test_every_org_has_a_head(void **state)
 {
 	(void)state;
 	const char *days[] = {"2015-10-01", "2016-06-01", "2018-06-01", "2020-10-14",
-	                      "2020-10-15", "2021-06-25", "2025-01-31", "2025-02-01",
-	                      "2025-03-01", "2025-06-30", "2025-07-01", "2026-06-01"};
+			      "2020-10-15", "2021-06-25", "2025-01-31", "2025-02-01",
+			      "2025-03-01", "2025-06-30", "2025-07-01", "2026-06-01"};
 	for (size_t i = 0; i < D->n_orgs; i++) {
 		const struct demo_org *o = &D->orgs[i];
 		if (o->level == 0)
@@ -464,7 +465,7 @@ static void test_every_org_has_a_head(void **state)
 				    dcmp(x->valid_from, y->valid_to) < 0 &&
 				    dcmp(y->valid_from, x->valid_to) < 0)
 					fail_msg("%s has two heads at once (%s, %s)", o->key,
-					         x->person_key, y->person_key);
+						 x->person_key, y->person_key);
 			}
 		}
 	}
@@ -524,9 +525,9 @@ static void test_kiem_nhiem_and_retired(void **state)
 		retired++;
 		const struct demo_org *m = org(x->member_org_key);
 		if (!is_kind(m, "cell") || (!starts_with(m->name, "Chi bộ khu phố ") &&
-		                            !starts_with(m->name, "Chi bộ thôn ")))
+					    !starts_with(m->name, "Chi bộ thôn ")))
 			fail_msg("retired %s is a member of %s, not a residence cell", x->key,
-			         m->name);
+				 m->name);
 		if (!x->residence_org_key || strcmp(x->residence_org_key, x->member_org_key) != 0)
 			fail_msg("retired %s lives elsewhere than their cell", x->key);
 		for (size_t i = 0; i < D->n_positions; i++)
@@ -534,7 +535,7 @@ static void test_kiem_nhiem_and_retired(void **state)
 			    !D->positions[i].valid_to &&
 			    strcmp(D->positions[i].role, "member") != 0)
 				fail_msg("retired %s still holds %s", x->key,
-				         D->positions[i].title);
+					 D->positions[i].title);
 	}
 	assert_true(retired >= 5);
 }
@@ -611,7 +612,7 @@ static void test_documents(void **state)
 {
 	(void)state;
 	const char *kinds[] = {"NQ", "CT", "KL",  "QĐ", "QĐi", "QC",
-	                       "HD", "KH", "CTr", "BC", "TB",  "CV"};
+			       "HD", "KH", "CTr", "BC", "TB",  "CV"};
 	for (size_t i = 0; i < D->n_documents; i++) {
 		const struct demo_document *d = &D->documents[i];
 		bool kind_ok = false;
@@ -645,7 +646,7 @@ static void test_documents(void **state)
 			fail_msg("%s: number %s, kind %s", d->key, d->number, d->kind);
 		if (strcmp(symbol, issuer->short_name) != 0)
 			fail_msg("%s: symbol %s, issuer %s (%s)", d->key, symbol, issuer->key,
-			         issuer->short_name);
+				 issuer->short_name);
 	}
 	for (size_t i = 0; i < D->n_links; i++) {
 		const struct demo_document_link *l = &D->links[i];
@@ -656,7 +657,7 @@ static void test_documents(void **state)
 			fail_msg("self link %s", l->from_key);
 		/* A document cites older ones. */
 		if (strcmp(demo_document_find(D, l->from_key)->date,
-		           demo_document_find(D, l->to_key)->date) < 0)
+			   demo_document_find(D, l->to_key)->date) < 0)
 			fail_msg("%s links to the later %s", l->from_key, l->to_key);
 		for (size_t j = i + 1; j < D->n_links; j++)
 			if (strcmp(l->from_key, D->links[j].from_key) == 0 &&
@@ -669,17 +670,17 @@ static void test_documents(void **state)
 	static const struct {
 		const char *number, *date, *issuer;
 	} cited[] = {
-	    {"04-NQ/TW", "2016-10-30", "tw"},   {"05-CT/TW", "2016-05-15", "bct"},
-	    {"35-CT/TW", "2019-05-30", "bct"},  {"101-QĐ/TW", "2012-06-07", "bbt"},
-	    {"08-QĐi/TW", "2018-10-25", "tw"},  {"55-QĐ/TW", "2016-12-19", "bct"},
-	    {"132-QĐ/TW", "2018-03-08", "bct"}, {"124-QĐ/TW", "2023-10-04", "bct"},
-	    {"366-QĐ/TW", "2025-08-30", "bct"}, {"316-KH/TU", "2018-05-04", "tu"},
-	    {"162-KH/TU", "2019-08-23", "tu"},  {"03-CT/TU", "2015-11-15", "tu"},
-	    {"01-HD/TU", NULL, "tu"},           {"02-HD/ĐUK", NULL, "duk"},
-	    {"03-NQ/ĐUK", "2016-04-12", "duk"}, {"04-NQ/ĐUK", "2016-07-11", "duk"},
-	    {"05-NQ/ĐUK", "2016-12-08", "duk"}, {"43-KL/ĐUK", "2016-10-26", "duk"},
-	    {"44-KL/ĐUK", "2016-11-01", "duk"}, {"203-CV/BTCĐUK", NULL, "duk_btc"},
-	    {"2749-CV/BTCTU", NULL, "tu_btc"},
+		{"04-NQ/TW", "2016-10-30", "tw"},   {"05-CT/TW", "2016-05-15", "bct"},
+		{"35-CT/TW", "2019-05-30", "bct"},  {"101-QĐ/TW", "2012-06-07", "bbt"},
+		{"08-QĐi/TW", "2018-10-25", "tw"},  {"55-QĐ/TW", "2016-12-19", "bct"},
+		{"132-QĐ/TW", "2018-03-08", "bct"}, {"124-QĐ/TW", "2023-10-04", "bct"},
+		{"366-QĐ/TW", "2025-08-30", "bct"}, {"316-KH/TU", "2018-05-04", "tu"},
+		{"162-KH/TU", "2019-08-23", "tu"},  {"03-CT/TU", "2015-11-15", "tu"},
+		{"01-HD/TU", NULL, "tu"},	    {"02-HD/ĐUK", NULL, "duk"},
+		{"03-NQ/ĐUK", "2016-04-12", "duk"}, {"04-NQ/ĐUK", "2016-07-11", "duk"},
+		{"05-NQ/ĐUK", "2016-12-08", "duk"}, {"43-KL/ĐUK", "2016-10-26", "duk"},
+		{"44-KL/ĐUK", "2016-11-01", "duk"}, {"203-CV/BTCĐUK", NULL, "duk_btc"},
+		{"2749-CV/BTCTU", NULL, "tu_btc"},
 	};
 	for (size_t i = 0; i < KH_ARRAY_LEN(cited); i++) {
 		const struct demo_document *d = doc_by_number(cited[i].number);
@@ -692,7 +693,7 @@ static void test_documents(void **state)
 	bool congress12 = false;
 	for (size_t i = 0; i < D->n_documents; i++)
 		congress12 |= strcmp(D->documents[i].date, "2016-01-28") == 0 &&
-		              strstr(D->documents[i].title, "lần thứ XII") != NULL;
+			      strstr(D->documents[i].title, "lần thứ XII") != NULL;
 	assert_true(congress12);
 	assert_true(has_link("124-QĐ/TW", "132-QĐ/TW", "replaces"));
 	assert_true(has_link("366-QĐ/TW", "124-QĐ/TW", "replaces"));
@@ -705,8 +706,8 @@ static void test_documents(void **state)
 static void test_users(void **state)
 {
 	(void)state;
-	const char *want[] = {"admin",       "vanphong", "bantochuc",
-	                      "bithu.huyen", "bithu.xa", "bithu.chibo"};
+	const char *want[] = {"admin",	     "vanphong", "bantochuc",
+			      "bithu.huyen", "bithu.xa", "bithu.chibo"};
 	int admins = 0;
 	assert_int_equal(D->n_users, KH_ARRAY_LEN(want));
 	for (size_t i = 0; i < KH_ARRAY_LEN(want); i++) {
@@ -722,13 +723,13 @@ static void test_users(void **state)
 	static const struct {
 		const char *user, *org, *role;
 	} holds[] = {
-	    {"vanphong", "tu_vp", "head"},
-	    {"bantochuc", "tu_btc", "staff"},
-	    {"bithu.huyen", "ld", "head"},
-	    {"bithu.huyen", "x_lacdien", "head"},
-	    {"bithu.xa", "x_tanphong", "head"},
-	    {"bithu.xa", "hdnd_tanphong", "head"},
-	    {"bithu.chibo", "cb_tph_dongxuan", "head"},
+		{"vanphong", "tu_vp", "head"},
+		{"bantochuc", "tu_btc", "staff"},
+		{"bithu.huyen", "ld", "head"},
+		{"bithu.huyen", "x_lacdien", "head"},
+		{"bithu.xa", "x_tanphong", "head"},
+		{"bithu.xa", "hdnd_tanphong", "head"},
+		{"bithu.chibo", "cb_tph_dongxuan", "head"},
 	};
 	for (size_t i = 0; i < KH_ARRAY_LEN(holds); i++) {
 		const char *person = NULL;
@@ -742,7 +743,7 @@ static void test_users(void **state)
 			      strcmp(D->positions[k].role, holds[i].role) == 0;
 		if (!ok)
 			fail_msg("%s does not hold %s in %s", holds[i].user, holds[i].role,
-			         holds[i].org);
+				 holds[i].org);
 	}
 }
 
@@ -779,17 +780,17 @@ static void test_all_text_is_utf8(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_keys_unique_and_resolved),
-	    cmocka_unit_test(test_tree_and_changes),
-	    cmocka_unit_test(test_counts),
-	    cmocka_unit_test(test_positions_inside_org_life),
-	    cmocka_unit_test(test_every_org_has_a_head),
-	    cmocka_unit_test(test_committees_are_staffed),
-	    cmocka_unit_test(test_kiem_nhiem_and_retired),
-	    cmocka_unit_test(test_people),
-	    cmocka_unit_test(test_documents),
-	    cmocka_unit_test(test_users),
-	    cmocka_unit_test(test_all_text_is_utf8),
+		cmocka_unit_test(test_keys_unique_and_resolved),
+		cmocka_unit_test(test_tree_and_changes),
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_positions_inside_org_life),
+		cmocka_unit_test(test_every_org_has_a_head),
+		cmocka_unit_test(test_committees_are_staffed),
+		cmocka_unit_test(test_kiem_nhiem_and_retired),
+		cmocka_unit_test(test_people),
+		cmocka_unit_test(test_documents),
+		cmocka_unit_test(test_users),
+		cmocka_unit_test(test_all_text_is_utf8),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -74,18 +74,22 @@ static int teardown(void **state)
 	return 0;
 }
 
-#define OK(call)                                                               \
-	do {                                                                   \
-		int rc_ = (call);                                              \
-		if (rc_)                                                       \
-			fail_msg("%s -> %d: %s", #call, rc_, f->err.message);  \
+#define OK(call)                                                              \
+	do {                                                                  \
+		int rc_ = (call);                                             \
+		if (rc_)                                                      \
+			fail_msg("%s -> %d: %s", #call, rc_, f->err.message); \
 	} while (0)
 
 static int64_t create(struct fx *f, int64_t parent, const char *name, const char *short_name,
 		      const char *kind, int level, int32_t date)
 {
-	struct org_create in = {.parent_id = parent, .name = name, .short_name = short_name,
-				.kind = kind, .level = level, .date = date};
+	struct org_create in = {.parent_id = parent,
+				.name = name,
+				.short_name = short_name,
+				.kind = kind,
+				.level = level,
+				.date = date};
 	int64_t id = 0;
 	OK(app_org_create(&f->ctx, &in, &id, &f->err));
 	assert_true(id > 0);
@@ -111,8 +115,8 @@ static void test_create_validation(void **state)
 {
 	struct fx *f = *state;
 	int64_t p = create(f, 0, "Tỉnh ủy Sơn Nam", "TU", "committee", 1, D(2015, 1, 1));
-	struct org_create in = {.parent_id = p, .name = "", .kind = "committee", .level = 2,
-				.date = D(2016, 1, 1)};
+	struct org_create in = {
+		.parent_id = p, .name = "", .kind = "committee", .level = 2, .date = D(2016, 1, 1)};
 	int64_t id;
 	assert_int_equal(app_org_create(&f->ctx, &in, &id, &f->err), KH_EINVAL);
 	assert_string_equal(f->err.field, "name");
@@ -173,13 +177,16 @@ static void test_rename(void **state)
 	assert_int_equal(o.valid_from, D(2015, 1, 1)); /* the org's first day */
 
 	/* Same name, a date before the version in force, before the org. */
-	assert_int_equal(app_org_rename(&f->ctx, d, "Thị ủy Bắc Sơn", NULL, D(2021, 1, 1), NULL,
-					&f->err), KH_EINVAL);
-	assert_int_equal(app_org_rename(&f->ctx, d, "Huyện ủy X", NULL, D(2019, 6, 1), NULL,
-					&f->err), KH_EINVAL);
+	assert_int_equal(
+		app_org_rename(&f->ctx, d, "Thị ủy Bắc Sơn", NULL, D(2021, 1, 1), NULL, &f->err),
+		KH_EINVAL);
+	assert_int_equal(
+		app_org_rename(&f->ctx, d, "Huyện ủy X", NULL, D(2019, 6, 1), NULL, &f->err),
+		KH_EINVAL);
 	assert_non_null(strstr(f->err.message, "01/01/2020"));
-	assert_int_equal(app_org_rename(&f->ctx, d, "Huyện ủy X", NULL, D(2010, 6, 1), NULL,
-					&f->err), KH_EINVAL);
+	assert_int_equal(
+		app_org_rename(&f->ctx, d, "Huyện ủy X", NULL, D(2010, 6, 1), NULL, &f->err),
+		KH_EINVAL);
 	assert_int_equal(app_org_rename(&f->ctx, d, "", NULL, D(2021, 6, 1), NULL, &f->err),
 			 KH_EINVAL);
 
@@ -258,12 +265,17 @@ static void test_merge(void **state)
 	int64_t kb = create(f, b, "Chi bộ thôn Tây", "", "cell", 4, D(2015, 1, 1));
 
 	int64_t srcs[] = {a, b};
-	assert_int_equal(app_org_merge(&f->ctx, srcs, 2, ka, D(2022, 1, 1), NULL, &f->err), KH_EINVAL);
-	assert_int_equal(app_org_merge(&f->ctx, srcs, 2, a, D(2022, 1, 1), NULL, &f->err), KH_EINVAL);
+	assert_int_equal(app_org_merge(&f->ctx, srcs, 2, ka, D(2022, 1, 1), NULL, &f->err),
+			 KH_EINVAL);
+	assert_int_equal(app_org_merge(&f->ctx, srcs, 2, a, D(2022, 1, 1), NULL, &f->err),
+			 KH_EINVAL);
 	int64_t dup[] = {a, a};
-	assert_int_equal(app_org_merge(&f->ctx, dup, 2, c, D(2022, 1, 1), NULL, &f->err), KH_EINVAL);
-	assert_int_equal(app_org_merge(&f->ctx, srcs, 0, c, D(2022, 1, 1), NULL, &f->err), KH_EINVAL);
-	assert_int_equal(app_org_merge(&f->ctx, srcs, 2, c, D(2010, 1, 1), NULL, &f->err), KH_EINVAL);
+	assert_int_equal(app_org_merge(&f->ctx, dup, 2, c, D(2022, 1, 1), NULL, &f->err),
+			 KH_EINVAL);
+	assert_int_equal(app_org_merge(&f->ctx, srcs, 0, c, D(2022, 1, 1), NULL, &f->err),
+			 KH_EINVAL);
+	assert_int_equal(app_org_merge(&f->ctx, srcs, 2, c, D(2010, 1, 1), NULL, &f->err),
+			 KH_EINVAL);
 
 	OK(app_org_merge(&f->ctx, srcs, 2, c, D(2022, 1, 1), "Sáp nhập xã", &f->err));
 	assert_string_equal(kids(f, p, D(2021, 12, 31)),
@@ -310,10 +322,12 @@ static void test_split_and_dissolve(void **state)
 					 {"Đảng bộ Khối Cơ quan", "ĐBKCQ"}};
 	int64_t *ids;
 	/* Dissolving a source that still has a child is refused. */
-	assert_int_equal(app_org_split(&f->ctx, a, parts, 2, D(2020, 1, 1), true, NULL, &ids,
-				       &f->err), KH_EINVAL);
-	assert_int_equal(app_org_split(&f->ctx, a, parts, 0, D(2020, 1, 1), false, NULL, &ids,
-				       &f->err), KH_EINVAL);
+	assert_int_equal(
+		app_org_split(&f->ctx, a, parts, 2, D(2020, 1, 1), true, NULL, &ids, &f->err),
+		KH_EINVAL);
+	assert_int_equal(
+		app_org_split(&f->ctx, a, parts, 0, D(2020, 1, 1), false, NULL, &ids, &f->err),
+		KH_EINVAL);
 	OK(app_org_split(&f->ctx, a, parts, 2, D(2020, 1, 1), false, "Chia khối", &ids, &f->err));
 	assert_string_equal(kids(f, p, D(2020, 1, 1)),
 			    "Đảng bộ Khối|Đảng bộ Khối Cơ quan|Đảng bộ Khối Doanh nghiệp");
@@ -366,8 +380,12 @@ static void test_reorganization_2025(void **state)
 	create(f, x2, "Chi bộ thôn 2", "", "cell", 4, start);
 
 	int64_t merged[] = {x1, x2};
-	struct org_create nw = {.parent_id = p, .name = "Đảng ủy xã Đông Hưng Mới", .kind = "committee",
-				.level = 3, .date = cut, .note = "Sắp xếp đơn vị hành chính"};
+	struct org_create nw = {.parent_id = p,
+				.name = "Đảng ủy xã Đông Hưng Mới",
+				.kind = "committee",
+				.level = 3,
+				.date = cut,
+				.note = "Sắp xếp đơn vị hành chính"};
 	int64_t n;
 	OK(app_org_merge_into_new(&f->ctx, merged, 2, &nw, &n, &f->err));
 	OK(app_org_move(&f->ctx, x3, p, cut, NULL, &f->err));
@@ -412,12 +430,11 @@ static void test_import(void **state)
 {
 	struct fx *f = *state;
 	struct import_report r;
-	const char *csv =
-		"\xEF\xBB\xBFma,ma_cap_tren,ten,ten_viet_tat,loai,cap,ngay_hieu_luc\r\n"
-		"T01,,Tỉnh ủy Sơn Nam,TU,committee,1,2015-01-01\r\n"
-		"H01,T01,Huyện ủy Đông Hưng,HU,Đảng bộ,2,01/01/2015\r\n"
-		"X01,H01,\"Đảng ủy xã Đông Hà, Đông La\",,committee,,2015-01-01\r\n"
-		"C01,X01,Chi bộ thôn 1,,Chi bộ,4,\r\n";
+	const char *csv = "\xEF\xBB\xBFma,ma_cap_tren,ten,ten_viet_tat,loai,cap,ngay_hieu_luc\r\n"
+			  "T01,,Tỉnh ủy Sơn Nam,TU,committee,1,2015-01-01\r\n"
+			  "H01,T01,Huyện ủy Đông Hưng,HU,Đảng bộ,2,01/01/2015\r\n"
+			  "X01,H01,\"Đảng ủy xã Đông Hà, Đông La\",,committee,,2015-01-01\r\n"
+			  "C01,X01,Chi bộ thôn 1,,Chi bộ,4,\r\n";
 	/* A dry run reports and applies nothing. */
 	OK(app_org_import_csv(&f->ctx, csv, strlen(csv), D(2016, 1, 1), true, &r, &f->err));
 	assert_false(r.applied);
@@ -457,7 +474,8 @@ static void test_import(void **state)
 	assert_int_equal(r.n_updated, 2);
 	assert_string_equal(r.rows[0].action, "update");
 	assert_string_equal(kids(f, t, D(2019, 1, 1)), "Huyện ủy Đông Hưng");
-	assert_string_equal(kids(f, t, D(2020, 1, 1)), "Đảng ủy xã Đông Hà, Đông La|Thị ủy Đông Hưng");
+	assert_string_equal(kids(f, t, D(2020, 1, 1)),
+			    "Đảng ủy xã Đông Hà, Đông La|Thị ủy Đông Hưng");
 
 	/* Errors by row; nothing applied. */
 	const char *bad = "ma,ma_cap_tren,ten,ten_viet_tat,loai,cap,ngay_hieu_luc\n"
@@ -482,7 +500,8 @@ static void test_import(void **state)
 	assert_non_null(strstr(r.rows[4].message, "cấp"));
 	assert_non_null(strstr(r.rows[5].message, "dòng 2"));
 	assert_non_null(strstr(r.rows[6].message, "vòng lặp"));
-	assert_string_equal(kids(f, t, D(2022, 1, 1)), "Đảng ủy xã Đông Hà, Đông La|Thị ủy Đông Hưng");
+	assert_string_equal(kids(f, t, D(2022, 1, 1)),
+			    "Đảng ủy xã Đông Hà, Đông La|Thị ủy Đông Hưng");
 
 	/* An apply-time error (parent created after the child's date) too. */
 	const char *late = "ma,ma_cap_tren,ten,loai,ngay_hieu_luc\n"
@@ -493,7 +512,8 @@ static void test_import(void **state)
 	assert_int_equal(r.n_errors, 1);
 	assert_string_equal(r.rows[0].action, "create");
 	assert_string_equal(r.rows[1].action, "error");
-	assert_string_equal(kids(f, t, D(2025, 1, 1)), "Đảng ủy xã Đông Hà, Đông La|Thị ủy Đông Hưng");
+	assert_string_equal(kids(f, t, D(2025, 1, 1)),
+			    "Đảng ủy xã Đông Hà, Đông La|Thị ủy Đông Hưng");
 
 	/* File-level errors. */
 	const char *nohdr = "T01,,Tỉnh ủy,TU,committee,1,2015-01-01\n";

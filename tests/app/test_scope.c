@@ -36,17 +36,19 @@ static int32_t D(int y, int m, int d)
 	return date_from_ymd(y, m, d);
 }
 
-#define OK(call)                                                               \
-	do {                                                                   \
-		int rc_ = (call);                                              \
-		if (rc_)                                                       \
-			fail_msg("%s -> %d: %s", #call, rc_, f->err.message);  \
+#define OK(call)                                                              \
+	do {                                                                  \
+		int rc_ = (call);                                             \
+		if (rc_)                                                      \
+			fail_msg("%s -> %d: %s", #call, rc_, f->err.message); \
 	} while (0)
 
-static int64_t create(struct fx *f, int64_t parent, const char *name, const char *kind,
-		      int level)
+static int64_t create(struct fx *f, int64_t parent, const char *name, const char *kind, int level)
 {
-	struct org_create in = {.parent_id = parent, .name = name, .kind = kind, .level = level,
+	struct org_create in = {.parent_id = parent,
+				.name = name,
+				.kind = kind,
+				.level = level,
 				.date = D(2015, 1, 1)};
 	int64_t id = 0;
 	OK(app_org_create(&f->sys, &in, &id, &f->err));
@@ -60,13 +62,12 @@ static void position(struct fx *f, int64_t person, int64_t org, const char *role
 	sqlite3 *db;
 	char *sql;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	sql = sqlite3_mprintf(
-		"INSERT OR IGNORE INTO people(id, full_name, created_at, updated_at)"
-		" VALUES (%lld, 'Người %lld', 0, 0);"
-		"INSERT INTO positions(person_id, org_id, role, valid_from)"
-		" VALUES (%lld, %lld, %Q, %d);",
-		(long long)person, (long long)person, (long long)person, (long long)org, role,
-		D(2016, 1, 1));
+	sql = sqlite3_mprintf("INSERT OR IGNORE INTO people(id, full_name, created_at, updated_at)"
+			      " VALUES (%lld, 'Người %lld', 0, 0);"
+			      "INSERT INTO positions(person_id, org_id, role, valid_from)"
+			      " VALUES (%lld, %lld, %Q, %d);",
+			      (long long)person, (long long)person, (long long)person,
+			      (long long)org, role, D(2016, 1, 1));
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_free(sql);
 	sqlite3_close(db);
@@ -88,8 +89,11 @@ static int setup(void **state)
 		return -1;
 	arena_init(&f->a, 8192);
 	app_actor_system(&f->system);
-	f->sys = (struct app_ctx){.store = f->s, .arena = &f->a, .actor = &f->system,
-				  .today = D(2026, 1, 15), .now = 1768435200};
+	f->sys = (struct app_ctx){.store = f->s,
+				  .arena = &f->a,
+				  .actor = &f->system,
+				  .today = D(2026, 1, 15),
+				  .now = 1768435200};
 	f->province = create(f, 0, "Tỉnh ủy Sơn Nam", "committee", 1);
 	f->office = create(f, f->province, "Văn phòng Tỉnh ủy", "office", 2);
 	f->board = create(f, f->province, "Ban Tổ chức Tỉnh ủy", "org_board", 2);
@@ -100,12 +104,12 @@ static int setup(void **state)
 	f->cell2 = create(f, f->base1, "Chi bộ thôn 2", "cell", 4);
 	f->old_cell = create(f, f->base2, "Chi bộ cũ", "cell", 4);
 	OK(app_org_dissolve(&f->sys, f->old_cell, D(2020, 1, 1), 0, NULL, &f->err));
-	position(f, 1, f->office, "staff");      /* office staff of the province */
-	position(f, 2, f->cell1, "head");        /* secretary of cell 1 */
-	position(f, 3, f->board, "staff");       /* Ban Tổ chức */
-	position(f, 4, f->cell1, "member");      /* a plain member */
+	position(f, 1, f->office, "staff");	 /* office staff of the province */
+	position(f, 2, f->cell1, "head");	 /* secretary of cell 1 */
+	position(f, 3, f->board, "staff");	 /* Ban Tổ chức */
+	position(f, 4, f->cell1, "member");	 /* a plain member */
 	position(f, 5, f->inspection, "deputy"); /* UBKT */
-	position(f, 6, f->base1, "head");        /* secretary of the base committee */
+	position(f, 6, f->base1, "head");	 /* secretary of the base committee */
 	*state = f;
 	return 0;
 }
@@ -132,8 +136,11 @@ static struct app_ctx as(struct fx *f, struct actor *a, int64_t person)
 	a->user_id = 100 + person;
 	a->person_id = person;
 	a->username = "u";
-	return (struct app_ctx){.store = f->s, .arena = &f->a, .actor = a,
-				.today = D(2026, 1, 15), .now = 1768435200};
+	return (struct app_ctx){.store = f->s,
+				.arena = &f->a,
+				.actor = a,
+				.today = D(2026, 1, 15),
+				.now = 1768435200};
 }
 
 static bool can_read(struct app_ctx *c, int64_t id)
@@ -220,14 +227,18 @@ static void test_org_board_manages(void **state)
 	assert_true(can_manage(&c, f->province));
 	assert_true(can_manage(&c, f->cell2));
 	OK(app_org_rename(&c, f->cell2, "Chi bộ thôn Hai", NULL, D(2025, 1, 1), NULL, &f->err));
-	struct org_create in = {.parent_id = f->base2, .name = "Chi bộ mới", .kind = "cell",
-				.level = 4, .date = D(2025, 1, 1)};
+	struct org_create in = {.parent_id = f->base2,
+				.name = "Chi bộ mới",
+				.kind = "cell",
+				.level = 4,
+				.date = D(2025, 1, 1)};
 	int64_t id;
 	OK(app_org_create(&c, &in, &id, &f->err));
 	/* A root needs an admin. */
 	in.parent_id = 0;
 	assert_int_equal(app_org_create(&c, &in, &id, &f->err), KH_EFORBIDDEN);
-	assert_int_equal(app_org_move(&c, f->base2, 0, D(2025, 1, 1), NULL, &f->err), KH_EFORBIDDEN);
+	assert_int_equal(app_org_move(&c, f->base2, 0, D(2025, 1, 1), NULL, &f->err),
+			 KH_EFORBIDDEN);
 
 	/* The audit names the acting user. */
 	struct audit_entry *au;
@@ -243,8 +254,9 @@ static void test_member_and_inspection(void **state)
 	struct actor a;
 	struct app_ctx c = as(f, &a, 4);
 	assert_true(can_read(&c, f->cell1));
-	assert_int_equal(app_org_rename(&c, f->cell1, "Chi bộ X", NULL, D(2025, 1, 1), NULL,
-					&f->err), KH_EFORBIDDEN);
+	assert_int_equal(
+		app_org_rename(&c, f->cell1, "Chi bộ X", NULL, D(2025, 1, 1), NULL, &f->err),
+		KH_EFORBIDDEN);
 	struct org o;
 	OK(app_org_get(&f->sys, f->cell1, 0, &o, &f->err));
 	assert_string_equal(o.name, "Chi bộ thôn 1");

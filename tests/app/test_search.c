@@ -38,16 +38,19 @@ static int32_t D(int y, int m, int d)
 	return date_from_ymd(y, m, d);
 }
 
-#define OK(call)                                                               \
-	do {                                                                   \
-		int rc_ = (call);                                              \
-		if (rc_)                                                       \
-			fail_msg("%s -> %d: %s", #call, rc_, f->err.message);  \
+#define OK(call)                                                              \
+	do {                                                                  \
+		int rc_ = (call);                                             \
+		if (rc_)                                                      \
+			fail_msg("%s -> %d: %s", #call, rc_, f->err.message); \
 	} while (0)
 
 static int64_t org(struct fx *f, int64_t parent, const char *name, const char *kind, int level)
 {
-	struct org_create in = {.parent_id = parent, .name = name, .kind = kind, .level = level,
+	struct org_create in = {.parent_id = parent,
+				.name = name,
+				.kind = kind,
+				.level = level,
 				.date = D(2015, 1, 1)};
 	int64_t id = 0;
 	OK(app_org_create(&f->sys, &in, &id, &f->err));
@@ -56,26 +59,31 @@ static int64_t org(struct fx *f, int64_t parent, const char *name, const char *k
 
 static int64_t person(struct fx *f, const char *name, int64_t member)
 {
-	struct person_input in = {.full_name = name, .member_org_id = member,
-				  .set_member_org = true};
+	struct person_input in = {
+		.full_name = name, .member_org_id = member, .set_member_org = true};
 	struct person p;
 	OK(app_person_create(&f->sys, &in, &p, &f->err));
 	return p.id;
 }
 
-static void position(struct fx *f, int64_t who, int64_t where, const char *role,
-		     const char *title)
+static void position(struct fx *f, int64_t who, int64_t where, const char *role, const char *title)
 {
-	struct position_input in = {.person_id = who, .org_id = where, .role = role,
-				    .title = title, .valid_from = D(2020, 10, 1)};
+	struct position_input in = {.person_id = who,
+				    .org_id = where,
+				    .role = role,
+				    .title = title,
+				    .valid_from = D(2020, 10, 1)};
 	struct position p;
 	OK(app_position_add(&f->sys, &in, &p, &f->err));
 }
 
 static int64_t document(struct fx *f, const char *number, int64_t issuer, const char *title)
 {
-	struct document_input in = {.number = number, .issuer_org_id = issuer,
-				    .set_issuer = true, .title = title, .date = D(2021, 3, 1),
+	struct document_input in = {.number = number,
+				    .issuer_org_id = issuer,
+				    .set_issuer = true,
+				    .title = title,
+				    .date = D(2021, 3, 1),
 				    .set_date = true};
 	struct document d;
 	OK(app_document_create(&f->sys, &in, &d, &f->err));
@@ -98,8 +106,11 @@ static int setup(void **state)
 		return -1;
 	arena_init(&f->a, 8192);
 	app_actor_system(&f->system);
-	f->sys = (struct app_ctx){.store = f->s, .arena = &f->a, .actor = &f->system,
-				  .today = D(2026, 1, 15), .now = 1768435200};
+	f->sys = (struct app_ctx){.store = f->s,
+				  .arena = &f->a,
+				  .actor = &f->system,
+				  .today = D(2026, 1, 15),
+				  .now = 1768435200};
 	f->central = org(f, 0, "Ban Chấp hành Trung ương", "committee", 0);
 	f->son_nam = org(f, f->central, "Tỉnh ủy Sơn Nam", "committee", 1);
 	f->bac_ha = org(f, f->central, "Tỉnh uỷ Bắc Hà", "committee", 1);
@@ -270,9 +281,27 @@ static void test_hostile_and_short_queries(void **state)
 {
 	struct fx *f = *state;
 	struct search_hit *h;
-	const char *odd[] = {"\"", "\"\"", "*", "**", "tinh*", "NEAR(tinh uy)", "tinh\" OR \"uy",
-			     "(", ")", "-tinh", "^uy", "tinh:uy", "AND", "OR NOT", "{uy}", "'",
-			     "tinh + uy", "\\", "%_", "; DROP TABLE people; --", "NEAR/2"};
+	const char *odd[] = {"\"",
+			     "\"\"",
+			     "*",
+			     "**",
+			     "tinh*",
+			     "NEAR(tinh uy)",
+			     "tinh\" OR \"uy",
+			     "(",
+			     ")",
+			     "-tinh",
+			     "^uy",
+			     "tinh:uy",
+			     "AND",
+			     "OR NOT",
+			     "{uy}",
+			     "'",
+			     "tinh + uy",
+			     "\\",
+			     "%_",
+			     "; DROP TABLE people; --",
+			     "NEAR/2"};
 	for (size_t i = 0; i < KH_ARRAY_LEN(odd); i++)
 		(void)search(f, &f->sys, odd[i], 0, &h);
 	int n = search(f, &f->sys, "NEAR(tinh uy)", 0, &h);

@@ -92,7 +92,8 @@ static void test_num(void **state)
 	assert_int_equal(num_parse_i64("12a", 0, 100, &v), KH_EINVAL);
 	assert_int_equal(num_parse_i64(" 1", 0, 100, &v), KH_EINVAL);
 	assert_int_equal(num_parse_i64("-", 0, 100, &v), KH_EINVAL);
-	assert_int_equal(num_parse_i64("99999999999999999999999", INT64_MIN, INT64_MAX, &v), KH_EINVAL);
+	assert_int_equal(num_parse_i64("99999999999999999999999", INT64_MIN, INT64_MAX, &v),
+			 KH_EINVAL);
 	assert_int_equal(num_parse_i64("9223372036854775807", INT64_MIN, INT64_MAX, &v), 0);
 	assert_int_equal(v, INT64_MAX);
 	assert_int_equal(num_parse_i64("-9223372036854775808", INT64_MIN, INT64_MAX, &v), 0);

@@ -82,7 +82,7 @@ static void dump_csv(const char *label, const struct csv *c)
 		fprintf(stderr, "   record %d, line %d:\n", i, c->records[i].line);
 		for (int j = 0; j < c->records[i].n_fields && j < 20; j++)
 			fuzz_dump("field", c->records[i].fields[j],
-			          strlen(c->records[i].fields[j]));
+				  strlen(c->records[i].fields[j]));
 	}
 }
 
@@ -115,11 +115,11 @@ static void check_roundtrip(const struct csv *c, const uint8_t *data, size_t siz
 	/* ';' only survives when the header shows it: two fields or more. */
 	bool semi = c->separator == ';' && c->n_records && c->records[0].n_fields >= 2;
 	struct writer_opts o = {
-	    .separator = semi ? ';' : ',',
-	    .crlf = h & 1,
-	    .final_break = h & 2,
-	    .quote_all = h & 4,
-	    .bom = h & 8,
+		.separator = semi ? ';' : ',',
+		.crlf = h & 1,
+		.final_break = h & 2,
+		.quote_all = h & 4,
+		.bom = h & 8,
 	};
 	struct buf b;
 	int *lines = xmalloc(xmul((size_t)c->n_records + 1, sizeof(int)));
@@ -134,7 +134,7 @@ static void check_roundtrip(const struct csv *c, const uint8_t *data, size_t siz
 		fuzz_fail("written CSV does not parse: %s", err.message);
 	}
 	bool same =
-	    back.n_records == c->n_records && (!c->n_records || back.separator == o.separator);
+		back.n_records == c->n_records && (!c->n_records || back.separator == o.separator);
 	for (int i = 0; same && i < c->n_records; i++) {
 		const struct csv_record *x = &c->records[i], *y = &back.records[i];
 		same = x->n_fields == y->n_fields && y->line == lines[i];
@@ -163,7 +163,7 @@ static void check_limit(const uint8_t *data, size_t size, int n_records)
 		return;
 	if (csv_parse(s, size, n_records, &c, &err) != 0)
 		fuzz_fail("csv_parse() with max_records = the record count failed: %s",
-		          err.message);
+			  err.message);
 	fuzz_check(c.n_records == n_records, "the record limit changed the records");
 	csv_release(&c);
 	if (n_records > 1) {
@@ -171,7 +171,7 @@ static void check_limit(const uint8_t *data, size_t size, int n_records)
 		int rc = csv_parse(s, size, n_records - 1, &c, &err);
 		fuzz_check(rc == KH_ETOOBIG, "csv_parse() ignored max_records");
 		fuzz_check(err.code == KH_ETOOBIG && err.message[0],
-		           "KH_ETOOBIG without a message");
+			   "KH_ETOOBIG without a message");
 	}
 }
 
@@ -184,9 +184,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (rc != KH_EINVAL && rc != KH_ETOOBIG)
 			fuzz_fail("csv_parse() returned %d", rc);
 		fuzz_check(err.code == rc && err.message[0],
-		           "csv_parse() failed without a message");
+			   "csv_parse() failed without a message");
 		fuzz_check(ref_valid(err.message, strlen(err.message)),
-		           "csv_parse() error message is not valid UTF-8");
+			   "csv_parse() error message is not valid UTF-8");
 		return 0;
 	}
 	check_invariants(&c, data, size);

@@ -23,7 +23,7 @@ static bool same_docnum(const struct docnum *a, const struct docnum *b)
 static void dump_docnum(const char *label, const struct docnum *d)
 {
 	fprintf(stderr, "  %s: number %lld, year %d, style %d\n", label, (long long)d->number,
-	        d->year, (int)d->style);
+		d->year, (int)d->style);
 	fuzz_dump("kind", d->kind, strnlen(d->kind, sizeof(d->kind)));
 	fuzz_dump("issuer", d->issuer_symbol, strnlen(d->issuer_symbol, sizeof(d->issuer_symbol)));
 }
@@ -77,7 +77,7 @@ static void check_parsed(const char *s, const struct docnum *d)
 	if (len != strlen(text) || len + 1 >= sizeof(text)) {
 		dump_docnum("parsed", d);
 		fuzz_fail("docnum_format() returned %zu for \"%s\": does not fit DOCNUM_TEXT_MAX",
-		          len, text);
+			  len, text);
 	}
 	fuzz_check(ref_valid(text, len), "docnum_format() output is not valid UTF-8");
 	reparse(s, text, d);
@@ -131,9 +131,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (rc != KH_EINVAL || err.code != KH_EINVAL || strcmp(err.field, "number") != 0 ||
 		    !err.message[0] || !ref_valid(err.message, strlen(err.message)))
 			fuzz_fail(
-			    "docnum_parse() refused with %d, field \"%s\", an empty or invalid "
-			    "message",
-			    rc, err.field);
+				"docnum_parse() refused with %d, field \"%s\", an empty or invalid "
+				"message",
+				rc, err.field);
 	} else {
 		check_parsed(s, &d);
 	}

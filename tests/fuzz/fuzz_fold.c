@@ -50,7 +50,8 @@ static bool vietnamese_only(const char *s)
 			case 0x0306:
 			case 0x0309:
 			case 0x031B:
-			case 0x0323: continue;
+			case 0x0323:
+				continue;
 			default:
 				if (dec[i] >= 0x80)
 					return false;
@@ -189,7 +190,7 @@ static void check_pair(const struct str *a, const struct str *b)
 		fuzz_dump("a", a->s, a->n);
 		fuzz_dump("b", b->s, b->n);
 		fuzz_fail("text_collate(a, b) = %d, text_collate(b, a) = %d, keys compare %d", ab,
-		          ba, keys);
+			  ba, keys);
 	}
 }
 
@@ -252,7 +253,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fuzz_dump("a", s, k);
 			fuzz_dump("b", s + k, size - k);
 			fuzz_fail("text_collate() is not antisymmetric on raw bytes (%d, %d)", ab,
-			          ba);
+				  ba);
 		}
 	}
 	return 0;

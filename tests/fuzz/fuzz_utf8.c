@@ -57,7 +57,7 @@ static char *ref_normalize(const uint8_t *p, size_t n, size_t *len)
 	lf[m] = '\0';
 	utf8proc_uint8_t *nfc = NULL;
 	utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)lf, (utf8proc_ssize_t)m, &nfc,
-	                                  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+					  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	free(lf);
 	if (k < 0)
 		fuzz_fail("utf8proc_map refused valid text: %s", utf8proc_errmsg(k));
@@ -114,12 +114,12 @@ static void check_normalize(const uint8_t *data, size_t size)
 	}
 	fuzz_check(out_len == strlen(out), "text_normalize(): *out_len is not strlen(*out)");
 	fuzz_check(utf8_valid(out, out_len) && ref_valid(out, out_len),
-	           "text_normalize() output is not valid UTF-8");
+		   "text_normalize() output is not valid UTF-8");
 	fuzz_check(!memchr(out, '\r', out_len), "text_normalize() output holds a CR");
 	fuzz_check(!has_bad_c0((const uint8_t *)out, out_len),
-	           "text_normalize() output holds a control character");
+		   "text_normalize() output holds a control character");
 	fuzz_check(utf8_char_count(out) == ref_count(out, out_len),
-	           "utf8_char_count() disagrees with the reference");
+		   "utf8_char_count() disagrees with the reference");
 
 	size_t ref_len;
 	char *ref = ref_normalize(data, size, &ref_len);
@@ -145,7 +145,7 @@ static void check_normalize(const uint8_t *data, size_t size)
 	/* out_len may be NULL. */
 	char *other = NULL;
 	fuzz_check(text_normalize(s, size, &other, NULL) == 0 && strcmp(other, out) == 0,
-	           "text_normalize() with out_len NULL differs");
+		   "text_normalize() with out_len NULL differs");
 	free(other);
 	free(out);
 }
@@ -159,10 +159,10 @@ static void check_string(const char *z)
 		if (text_has_controls(z) != ref_has_controls(z)) {
 			fuzz_dump("input", z, n);
 			fuzz_fail("text_has_controls() says %d, the reference %d",
-			          text_has_controls(z), ref_has_controls(z));
+				  text_has_controls(z), ref_has_controls(z));
 		}
 		fuzz_check(utf8_char_count(z) == ref_count(z, n),
-		           "utf8_char_count() disagrees with the reference");
+			   "utf8_char_count() disagrees with the reference");
 	} else {
 		(void)text_has_controls(z); /* must not read past the NUL */
 		(void)utf8_char_count(z);
@@ -179,9 +179,9 @@ static void check_string(const char *z)
 	}
 	fuzz_check(tn <= n, "text_trim_dup() grew the text");
 	fuzz_check(tn == 0 || (t[0] != ' ' && t[tn - 1] != ' '),
-	           "text_trim_dup() left a space at an end");
+		   "text_trim_dup() left a space at an end");
 	fuzz_check(!strstr(t, "  ") && !strpbrk(t, "\t\n\v\f\r") && !strstr(t, "\xC2\xA0"),
-	           "text_trim_dup() left white space other than single spaces");
+		   "text_trim_dup() left white space other than single spaces");
 	fuzz_check(!valid || ref_valid(t, tn), "text_trim_dup() broke valid UTF-8");
 	char *t2 = text_trim_dup(t);
 	fuzz_check(strcmp(t, t2) == 0, "text_trim_dup() is not idempotent");

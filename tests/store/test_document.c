@@ -36,10 +36,10 @@ static int32_t D(int y, int m, int d)
 static int64_t add_org(struct fx *f, int64_t parent, const char *name)
 {
 	int64_t id;
-	assert_int_equal(store_org_insert(f->s, ORG_COMMITTEE, 1, D(2010, 1, 1), NULL, 0, &id,
-					  &f->err), 0);
-	assert_int_equal(store_org_version_insert(f->s, id, D(2010, 1, 1), 0, parent, name, "",
-						  &f->err), 0);
+	assert_int_equal(
+		store_org_insert(f->s, ORG_COMMITTEE, 1, D(2010, 1, 1), NULL, 0, &id, &f->err), 0);
+	assert_int_equal(
+		store_org_version_insert(f->s, id, D(2010, 1, 1), 0, parent, name, "", &f->err), 0);
 	return id;
 }
 
@@ -87,8 +87,11 @@ static int teardown(void **state)
 static int64_t add_doc(struct fx *f, const char *kind, const char *number, int32_t date,
 		       int64_t issuer, const char *title)
 {
-	struct document d = {.kind = kind, .number = number, .date = date,
-			     .issuer_org_id = issuer, .title = title};
+	struct document d = {.kind = kind,
+			     .number = number,
+			     .date = date,
+			     .issuer_org_id = issuer,
+			     .title = title};
 	int64_t id;
 	assert_int_equal(store_document_insert(f->s, &d, 1000, &id, &f->err), 0);
 	return id;
@@ -127,14 +130,17 @@ static void test_find_number(void **state)
 	int64_t a = add_doc(f, "NQ", "12-NQ/TU", D(2016, 3, 1), f->province, "A");
 	int64_t b = add_doc(f, "NQ", "12-NQ/TU", 0, f->province, "B");
 	int64_t id;
-	assert_int_equal(store_document_find_number(f->s, "12-NQ/TU", D(2016, 1, 1),
-						    D(2017, 1, 1), 0, &id, &f->err), 0);
+	assert_int_equal(store_document_find_number(f->s, "12-NQ/TU", D(2016, 1, 1), D(2017, 1, 1),
+						    0, &id, &f->err),
+			 0);
 	assert_int_equal(id, a);
-	assert_int_equal(store_document_find_number(f->s, "12-NQ/TU", D(2016, 1, 1),
-						    D(2017, 1, 1), a, &id, &f->err), 0);
+	assert_int_equal(store_document_find_number(f->s, "12-NQ/TU", D(2016, 1, 1), D(2017, 1, 1),
+						    a, &id, &f->err),
+			 0);
 	assert_int_equal(id, 0);
-	assert_int_equal(store_document_find_number(f->s, "12-NQ/TU", D(2021, 1, 1),
-						    D(2022, 1, 1), 0, &id, &f->err), 0);
+	assert_int_equal(store_document_find_number(f->s, "12-NQ/TU", D(2021, 1, 1), D(2022, 1, 1),
+						    0, &id, &f->err),
+			 0);
 	assert_int_equal(id, 0);
 	assert_int_equal(store_document_find_number(f->s, "12-NQ/TU", 0, 0, 0, &id, &f->err), 0);
 	assert_int_equal(id, b);
@@ -186,8 +192,8 @@ static void test_list_filters_and_scope(void **state)
 	list(f, &df, &v, &n, &total);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, tu);
-	df = (struct document_filter){.all = true, .date_from = D(2018, 1, 1),
-				      .date_to = D(2019, 1, 1)};
+	df = (struct document_filter){
+		.all = true, .date_from = D(2018, 1, 1), .date_to = D(2019, 1, 1)};
 	list(f, &df, &v, &n, &total);
 	assert_int_equal(n, 3);
 	df.limit = 1;
@@ -219,11 +225,13 @@ static void test_list_filters_and_scope(void **state)
 	assert_int_equal(total, 1);
 
 	/* Word filter over the index. */
-	assert_int_equal(store_search_set(f->s, SEARCH_DOCUMENT, tw, "19-NQ/TW — Nghị quyết TW",
-					  "", "19 nq tw nghi quyet tw ban chap hanh trung uong",
-					  &f->err), 0);
-	assert_int_equal(store_search_set(f->s, SEARCH_DOCUMENT, hu, "07-KH/HU — Kế hoạch",
-					  "", "07 kh hu ke hoach huyen uy hoa binh", &f->err), 0);
+	assert_int_equal(store_search_set(f->s, SEARCH_DOCUMENT, tw, "19-NQ/TW — Nghị quyết TW", "",
+					  "19 nq tw nghi quyet tw ban chap hanh trung uong",
+					  &f->err),
+			 0);
+	assert_int_equal(store_search_set(f->s, SEARCH_DOCUMENT, hu, "07-KH/HU — Kế hoạch", "",
+					  "07 kh hu ke hoach huyen uy hoa binh", &f->err),
+			 0);
 	df = (struct document_filter){.all = true, .folded_query = "nghi quy"};
 	list(f, &df, &v, &n, &total);
 	assert_int_equal(n, 1);
@@ -244,25 +252,28 @@ static void test_links(void **state)
 	int64_t tu = add_doc(f, "CTr", "10-CTr/TU", D(2018, 1, 5), f->province, "Chương trình");
 	int64_t hu = add_doc(f, "KH", "07-KH/HU", D(2018, 2, 5), f->district, "Kế hoạch");
 	int64_t old = add_doc(f, "KH", "01-KH/HU", D(2016, 2, 5), f->district, "Kế hoạch cũ");
-	assert_int_equal(store_document_link_insert(f->s, tu, tw, DOCUMENT_LINK_IMPLEMENTS,
-						    &f->err), 0);
-	assert_int_equal(store_document_link_insert(f->s, hu, tu, DOCUMENT_LINK_IMPLEMENTS,
-						    &f->err), 0);
-	assert_int_equal(store_document_link_insert(f->s, hu, tw, DOCUMENT_LINK_BASED_ON,
-						    &f->err), 0);
-	assert_int_equal(store_document_link_insert(f->s, hu, old, DOCUMENT_LINK_REPLACES,
-						    &f->err), 0);
+	assert_int_equal(
+		store_document_link_insert(f->s, tu, tw, DOCUMENT_LINK_IMPLEMENTS, &f->err), 0);
+	assert_int_equal(
+		store_document_link_insert(f->s, hu, tu, DOCUMENT_LINK_IMPLEMENTS, &f->err), 0);
+	assert_int_equal(store_document_link_insert(f->s, hu, tw, DOCUMENT_LINK_BASED_ON, &f->err),
+			 0);
+	assert_int_equal(store_document_link_insert(f->s, hu, old, DOCUMENT_LINK_REPLACES, &f->err),
+			 0);
 	/* The same link twice, and a link to itself, are refused by the schema. */
-	assert_int_equal(store_document_link_insert(f->s, hu, tu, DOCUMENT_LINK_IMPLEMENTS,
-						    &f->err), KH_ECONFLICT);
-	assert_int_equal(store_document_link_insert(f->s, hu, hu, DOCUMENT_LINK_BASED_ON,
-						    &f->err), KH_ECONFLICT);
+	assert_int_equal(
+		store_document_link_insert(f->s, hu, tu, DOCUMENT_LINK_IMPLEMENTS, &f->err),
+		KH_ECONFLICT);
+	assert_int_equal(store_document_link_insert(f->s, hu, hu, DOCUMENT_LINK_BASED_ON, &f->err),
+			 KH_ECONFLICT);
 	bool ex;
-	assert_int_equal(store_document_link_exists(f->s, hu, tu, DOCUMENT_LINK_IMPLEMENTS, &ex,
-						    &f->err), 0);
+	assert_int_equal(
+		store_document_link_exists(f->s, hu, tu, DOCUMENT_LINK_IMPLEMENTS, &ex, &f->err),
+		0);
 	assert_true(ex);
-	assert_int_equal(store_document_link_exists(f->s, tu, hu, DOCUMENT_LINK_IMPLEMENTS, &ex,
-						    &f->err), 0);
+	assert_int_equal(
+		store_document_link_exists(f->s, tu, hu, DOCUMENT_LINK_IMPLEMENTS, &ex, &f->err),
+		0);
 	assert_false(ex);
 
 	struct document_link_item *v;
@@ -289,8 +300,8 @@ static void test_links(void **state)
 	for (int i = 0; i < n; i++)
 		assert_true(v[i].outgoing);
 
-	assert_int_equal(store_document_link_delete(f->s, hu, old, DOCUMENT_LINK_REPLACES,
-						    &f->err), 0);
+	assert_int_equal(store_document_link_delete(f->s, hu, old, DOCUMENT_LINK_REPLACES, &f->err),
+			 0);
 	assert_int_equal(store_document_links(f->s, &f->a, old, &v, &n, &f->err), 0);
 	assert_int_equal(n, 0);
 }

@@ -67,14 +67,13 @@ static int32_t D(int y, int m, int d)
 	return date_from_ymd(y, m, d);
 }
 
-static int64_t add_org(struct fx *f, enum org_kind kind, int level, int32_t from,
-		       int64_t parent, const char *name, const char *short_name,
-		       const char *code)
+static int64_t add_org(struct fx *f, enum org_kind kind, int level, int32_t from, int64_t parent,
+		       const char *name, const char *short_name, const char *code)
 {
 	int64_t id;
 	assert_int_equal(store_org_insert(f->s, kind, level, from, code, 0, &id, &f->err), 0);
-	assert_int_equal(store_org_version_insert(f->s, id, from, 0, parent, name, short_name,
-						  &f->err), 0);
+	assert_int_equal(
+		store_org_version_insert(f->s, id, from, 0, parent, name, short_name, &f->err), 0);
 	return id;
 }
 
@@ -104,7 +103,8 @@ static void test_as_of_and_children(void **state)
 	assert_int_equal(store_org_version_at(f->s, &f->a, c, D(2025, 7, 1), &v, &f->err), 0);
 	assert_int_equal(store_org_version_set_end(f->s, v.id, D(2025, 7, 1), &f->err), 0);
 	assert_int_equal(store_org_version_insert(f->s, c, D(2025, 7, 1), 0, p, "Đảng ủy xã A",
-						  "ĐU", &f->err), 0);
+						  "ĐU", &f->err),
+			 0);
 	assert_int_equal(store_org_version_at(f->s, &f->a, d, D(2025, 7, 1), &v, &f->err), 0);
 	assert_int_equal(store_org_version_set_end(f->s, v.id, D(2025, 7, 1), &f->err), 0);
 	assert_int_equal(store_org_set_end(f->s, d, D(2025, 7, 1), &f->err), 0);
@@ -136,12 +136,14 @@ static void test_as_of_and_children(void **state)
 
 	/* Ancestors both ways of the change. */
 	int64_t *chain;
-	assert_int_equal(store_org_ancestors(f->s, &f->a, c, D(2020, 1, 1), &chain, &n, &f->err), 0);
+	assert_int_equal(store_org_ancestors(f->s, &f->a, c, D(2020, 1, 1), &chain, &n, &f->err),
+			 0);
 	assert_int_equal(n, 3);
 	assert_int_equal(chain[0], c);
 	assert_int_equal(chain[1], d);
 	assert_int_equal(chain[2], p);
-	assert_int_equal(store_org_ancestors(f->s, &f->a, c, D(2026, 1, 1), &chain, &n, &f->err), 0);
+	assert_int_equal(store_org_ancestors(f->s, &f->a, c, D(2026, 1, 1), &chain, &n, &f->err),
+			 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(chain[1], p);
 
@@ -172,8 +174,12 @@ static void test_events_both_ways(void **state)
 	struct fx *f = *state;
 	int64_t a = add_org(f, ORG_CELL, 4, D(2015, 1, 1), 0, "Chi bộ 1", "", NULL);
 	int64_t b = add_org(f, ORG_CELL, 4, D(2015, 1, 1), 0, "Chi bộ 2", "", NULL);
-	struct org_event ev = {.kind = ORG_EVENT_MERGE, .date = D(2020, 1, 1), .org_id = a,
-			       .other_org_id = b, .old_value = "Chi bộ 1", .new_value = "Chi bộ 2"};
+	struct org_event ev = {.kind = ORG_EVENT_MERGE,
+			       .date = D(2020, 1, 1),
+			       .org_id = a,
+			       .other_org_id = b,
+			       .old_value = "Chi bộ 1",
+			       .new_value = "Chi bộ 2"};
 	assert_int_equal(store_org_event_insert(f->s, &ev, 0, 0, &f->err), 0);
 	struct org_event *evs;
 	int n;
@@ -191,23 +197,31 @@ static void test_search_filter(void **state)
 	struct fx *f = *state;
 	int64_t a = add_org(f, ORG_COMMITTEE, 1, D(2015, 1, 1), 0, "Tỉnh ủy Nghệ An", "TU", NULL);
 	int64_t b = add_org(f, ORG_COMMITTEE, 1, D(2015, 1, 1), 0, "Tỉnh ủy Hà Tĩnh", "TU", NULL);
-	assert_int_equal(store_org_index(f->s, a, "Tỉnh ủy Nghệ An", "", "tinh uy nghe an tu", &f->err), 0);
-	assert_int_equal(store_org_index(f->s, b, "Tỉnh ủy Hà Tĩnh", "", "tinh uy ha tinh tu", &f->err), 0);
+	assert_int_equal(
+		store_org_index(f->s, a, "Tỉnh ủy Nghệ An", "", "tinh uy nghe an tu", &f->err), 0);
+	assert_int_equal(
+		store_org_index(f->s, b, "Tỉnh ủy Hà Tĩnh", "", "tinh uy ha tinh tu", &f->err), 0);
 	struct org *hits;
 	int n;
-	assert_int_equal(store_org_search(f->s, &f->a, "ngh an", D(2020, 1, 1), 10, &hits, &n, &f->err), 0);
+	assert_int_equal(
+		store_org_search(f->s, &f->a, "ngh an", D(2020, 1, 1), 10, &hits, &n, &f->err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(hits[0].id, a);
-	assert_int_equal(store_org_search(f->s, &f->a, "tinh", D(2020, 1, 1), 10, &hits, &n, &f->err), 0);
+	assert_int_equal(
+		store_org_search(f->s, &f->a, "tinh", D(2020, 1, 1), 10, &hits, &n, &f->err), 0);
 	assert_int_equal(n, 2);
-	assert_int_equal(store_org_search(f->s, &f->a, "tinh", D(2010, 1, 1), 10, &hits, &n, &f->err), 0);
+	assert_int_equal(
+		store_org_search(f->s, &f->a, "tinh", D(2010, 1, 1), 10, &hits, &n, &f->err), 0);
 	assert_int_equal(n, 0);
 	/* Quotes in the query are harmless. */
-	assert_int_equal(store_org_search(f->s, &f->a, "\"ngh", D(2020, 1, 1), 10, &hits, &n, &f->err), 0);
-	assert_int_equal(store_org_search(f->s, &f->a, "   ", D(2020, 1, 1), 10, &hits, &n, &f->err), 0);
+	assert_int_equal(
+		store_org_search(f->s, &f->a, "\"ngh", D(2020, 1, 1), 10, &hits, &n, &f->err), 0);
+	assert_int_equal(
+		store_org_search(f->s, &f->a, "   ", D(2020, 1, 1), 10, &hits, &n, &f->err), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(store_org_index(f->s, a, NULL, NULL, NULL, &f->err), 0);
-	assert_int_equal(store_org_search(f->s, &f->a, "nghe", D(2020, 1, 1), 10, &hits, &n, &f->err), 0);
+	assert_int_equal(
+		store_org_search(f->s, &f->a, "nghe", D(2020, 1, 1), 10, &hits, &n, &f->err), 0);
 	assert_int_equal(n, 0);
 }
 
@@ -220,29 +234,33 @@ static void test_positions_current(void **state)
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 	char sql[512];
-	snprintf(sql, sizeof(sql),
-		 "INSERT INTO people(id, full_name, created_at, updated_at) VALUES (7, 'Nguyễn Văn A', 0, 0);"
-		 "INSERT INTO positions(person_id, org_id, role, title, valid_from, valid_to)"
-		 " VALUES (7, %lld, 'head', 'Bí thư', %d, NULL), (7, %lld, 'member', '', %d, %d);",
-		 (long long)a, D(2020, 1, 1), (long long)a, D(2015, 1, 1), D(2020, 1, 1));
+	snprintf(
+		sql, sizeof(sql),
+		"INSERT INTO people(id, full_name, created_at, updated_at) VALUES (7, 'Nguyễn Văn A', 0, 0);"
+		"INSERT INTO positions(person_id, org_id, role, title, valid_from, valid_to)"
+		" VALUES (7, %lld, 'head', 'Bí thư', %d, NULL), (7, %lld, 'member', '', %d, %d);",
+		(long long)a, D(2020, 1, 1), (long long)a, D(2015, 1, 1), D(2020, 1, 1));
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 
 	struct position *p;
 	int n;
-	assert_int_equal(store_positions_current_of_person(f->s, &f->a, 7, D(2021, 1, 1), &p, &n,
-							   &f->err), 0);
+	assert_int_equal(
+		store_positions_current_of_person(f->s, &f->a, 7, D(2021, 1, 1), &p, &n, &f->err),
+		0);
 	assert_int_equal(n, 1);
 	assert_int_equal(p[0].role, POSITION_HEAD);
 	assert_string_equal(p[0].org_name, "Chi bộ 1");
 	assert_string_equal(p[0].title, "Bí thư");
-	assert_int_equal(store_positions_current_of_person(f->s, &f->a, 7, D(2019, 12, 31), &p, &n,
-							   &f->err), 0);
+	assert_int_equal(
+		store_positions_current_of_person(f->s, &f->a, 7, D(2019, 12, 31), &p, &n, &f->err),
+		0);
 	assert_int_equal(n, 1);
 	assert_int_equal(p[0].role, POSITION_MEMBER);
 	assert_int_equal(p[0].valid_to, D(2020, 1, 1));
-	assert_int_equal(store_positions_current_of_person(f->s, &f->a, 8, D(2021, 1, 1), &p, &n,
-							   &f->err), 0);
+	assert_int_equal(
+		store_positions_current_of_person(f->s, &f->a, 8, D(2021, 1, 1), &p, &n, &f->err),
+		0);
 	assert_int_equal(n, 0);
 }
 

@@ -39,7 +39,8 @@ static int64_t add_org(struct fx *f, enum org_kind kind, int level, int32_t from
 {
 	int64_t id;
 	assert_int_equal(store_org_insert(f->s, kind, level, from, NULL, 0, &id, &f->err), 0);
-	assert_int_equal(store_org_version_insert(f->s, id, from, to, parent, name, "", &f->err), 0);
+	assert_int_equal(store_org_version_insert(f->s, id, from, to, parent, name, "", &f->err),
+			 0);
 	if (to)
 		assert_int_equal(store_org_set_end(f->s, id, to, &f->err), 0);
 	return id;
@@ -63,7 +64,8 @@ static int setup(void **state)
 	}
 	arena_init(&f->a, 4096);
 	f->province = add_org(f, ORG_COMMITTEE, 1, D(2015, 1, 1), 0, 0, "Tỉnh ủy Sơn Nam");
-	f->district = add_org(f, ORG_COMMITTEE, 2, D(2015, 1, 1), 0, f->province, "Huyện ủy Hòa Bình");
+	f->district =
+		add_org(f, ORG_COMMITTEE, 2, D(2015, 1, 1), 0, f->province, "Huyện ủy Hòa Bình");
 	f->cell_a = add_org(f, ORG_CELL, 4, D(2015, 1, 1), 0, f->district, "Chi bộ Thôn Đông");
 	/* A cell dissolved in 2020: its members still list by id. */
 	f->cell_b = add_org(f, ORG_CELL, 4, D(2015, 1, 1), D(2020, 1, 1), f->district,
@@ -89,8 +91,8 @@ static int teardown(void **state)
 
 static int64_t add_person(struct fx *f, const char *name, int64_t member, const char *ext)
 {
-	struct person p = {.full_name = name, .gender = "", .member_org_id = member,
-			   .external_id = ext};
+	struct person p = {
+		.full_name = name, .gender = "", .member_org_id = member, .external_id = ext};
 	int64_t id;
 	assert_int_equal(store_person_insert(f->s, &p, 1000, &id, &f->err), 0);
 	assert_true(id > 0);
@@ -100,9 +102,13 @@ static int64_t add_person(struct fx *f, const char *name, int64_t member, const 
 static void test_insert_get_update(void **state)
 {
 	struct fx *f = *state;
-	struct person p = {.full_name = "Nguyễn Văn An", .birth_year = 1975, .gender = "nam",
-			   .member_org_id = f->cell_a, .residence_org_id = f->cell_b,
-			   .managing_org_id = f->district, .retired = false,
+	struct person p = {.full_name = "Nguyễn Văn An",
+			   .birth_year = 1975,
+			   .gender = "nam",
+			   .member_org_id = f->cell_a,
+			   .residence_org_id = f->cell_b,
+			   .managing_org_id = f->district,
+			   .retired = false,
 			   .external_id = "DV001"};
 	int64_t id;
 	assert_int_equal(store_person_insert(f->s, &p, 1000, &id, &f->err), 0);
@@ -176,15 +182,15 @@ static void test_vietnamese_order_and_paging(void **state)
 	add_person(f, "Lê Văn Ánh", f->cell_a, "");
 	add_person(f, "Nguyễn Thị An", f->cell_a, "");
 	add_person(f, "Vũ Thị Uyên", f->cell_b, "");
-	const char *want[] = {"Nguyễn Thị An", "Nguyễn Văn An", "Lê Văn Ánh", "Trần Thị Bình",
-			      "Hoàng Văn Dũng", "Phạm Minh Đức"};
+	const char *want[] = {"Nguyễn Thị An", "Nguyễn Văn An",	 "Lê Văn Ánh",
+			      "Trần Thị Bình", "Hoàng Văn Dũng", "Phạm Minh Đức"};
 
 	struct person_item *items;
 	int n;
 	int64_t total;
 	int64_t orgs[] = {f->cell_a};
-	struct person_filter pf = {.mode = PERSON_LIST_MEMBERS, .orgs = orgs, .n_orgs = 1,
-				   .day = D(2024, 1, 1)};
+	struct person_filter pf = {
+		.mode = PERSON_LIST_MEMBERS, .orgs = orgs, .n_orgs = 1, .day = D(2024, 1, 1)};
 	list(f, &pf, &items, &n, &total);
 	assert_int_equal(n, 6);
 	assert_int_equal(total, 6);
@@ -207,8 +213,8 @@ static void test_vietnamese_order_and_paging(void **state)
 
 	/* The subtree of the district as of 2024: cell_b was dissolved. */
 	int64_t d[] = {f->district};
-	struct person_filter st = {.mode = PERSON_LIST_SUBTREE, .orgs = d, .n_orgs = 1,
-				   .day = D(2024, 1, 1)};
+	struct person_filter st = {
+		.mode = PERSON_LIST_SUBTREE, .orgs = d, .n_orgs = 1, .day = D(2024, 1, 1)};
 	list(f, &st, &items, &n, &total);
 	assert_int_equal(total, 6);
 	st.day = D(2019, 6, 1);
@@ -231,15 +237,20 @@ static void test_word_filter(void **state)
 	int64_t b = add_person(f, "Nguyễn Thị Hoa", f->cell_a, "");
 	add_person(f, "Trần Văn Nam", f->cell_a, "");
 	assert_int_equal(store_search_set(f->s, SEARCH_PERSON, a, "Nguyễn Văn An", "Bí thư",
-					  "nguyen van an bi thu", &f->err), 0);
+					  "nguyen van an bi thu", &f->err),
+			 0);
 	assert_int_equal(store_search_set(f->s, SEARCH_PERSON, b, "Nguyễn Thị Hoa", "",
-					  "nguyen thi hoa", &f->err), 0);
+					  "nguyen thi hoa", &f->err),
+			 0);
 	struct person_item *items;
 	int n;
 	int64_t total;
 	int64_t orgs[] = {f->cell_a};
-	struct person_filter pf = {.mode = PERSON_LIST_MEMBERS, .orgs = orgs, .n_orgs = 1,
-				   .day = D(2024, 1, 1), .folded_query = "nguy"};
+	struct person_filter pf = {.mode = PERSON_LIST_MEMBERS,
+				   .orgs = orgs,
+				   .n_orgs = 1,
+				   .day = D(2024, 1, 1),
+				   .folded_query = "nguy"};
 	list(f, &pf, &items, &n, &total);
 	assert_int_equal(n, 2);
 	assert_string_equal(items[0].person.full_name, "Nguyễn Văn An"); /* An < Hoa */
@@ -263,19 +274,31 @@ static void test_positions(void **state)
 	int64_t an = add_person(f, "Nguyễn Văn An", f->cell_a, "");
 	int64_t binh = add_person(f, "Trần Thị Bình", f->cell_a, "");
 	int64_t cuong = add_person(f, "Lê Văn Cường", f->cell_b, "");
-	struct position p = {.person_id = an, .org_id = f->district, .role = POSITION_HEAD,
-			     .title = "Bí thư Huyện ủy", .valid_from = D(2020, 10, 1)};
+	struct position p = {.person_id = an,
+			     .org_id = f->district,
+			     .role = POSITION_HEAD,
+			     .title = "Bí thư Huyện ủy",
+			     .valid_from = D(2020, 10, 1)};
 	int64_t head, dep, old, mem;
 	assert_int_equal(store_position_insert(f->s, &p, &head, &f->err), 0);
-	p = (struct position){.person_id = binh, .org_id = f->district, .role = POSITION_DEPUTY,
-			     .title = "Phó Bí thư", .valid_from = D(2020, 10, 1)};
+	p = (struct position){.person_id = binh,
+			      .org_id = f->district,
+			      .role = POSITION_DEPUTY,
+			      .title = "Phó Bí thư",
+			      .valid_from = D(2020, 10, 1)};
 	assert_int_equal(store_position_insert(f->s, &p, &dep, &f->err), 0);
-	p = (struct position){.person_id = cuong, .org_id = f->district, .role = POSITION_HEAD,
-			     .title = "Bí thư Huyện ủy", .valid_from = D(2015, 10, 1),
-			     .valid_to = D(2020, 10, 1)};
+	p = (struct position){.person_id = cuong,
+			      .org_id = f->district,
+			      .role = POSITION_HEAD,
+			      .title = "Bí thư Huyện ủy",
+			      .valid_from = D(2015, 10, 1),
+			      .valid_to = D(2020, 10, 1)};
 	assert_int_equal(store_position_insert(f->s, &p, &old, &f->err), 0);
-	p = (struct position){.person_id = an, .org_id = f->cell_a, .role = POSITION_MEMBER,
-			     .title = "", .valid_from = D(2000, 1, 1)};
+	p = (struct position){.person_id = an,
+			      .org_id = f->cell_a,
+			      .role = POSITION_MEMBER,
+			      .title = "",
+			      .valid_from = D(2000, 1, 1)};
 	assert_int_equal(store_position_insert(f->s, &p, &mem, &f->err), 0);
 
 	struct position g;
@@ -292,24 +315,27 @@ static void test_positions(void **state)
 	struct position *v;
 	int n;
 	assert_int_equal(store_position_list(f->s, &f->a, 0, f->district, D(2024, 1, 1),
-					     D(2024, 1, 1), &v, &n, &f->err), 0);
+					     D(2024, 1, 1), &v, &n, &f->err),
+			 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].id, head);
 	assert_int_equal(v[1].id, dep);
 	assert_int_equal(store_position_list(f->s, &f->a, 0, f->district, D(2018, 1, 1),
-					     D(2024, 1, 1), &v, &n, &f->err), 0);
+					     D(2024, 1, 1), &v, &n, &f->err),
+			 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, old);
 	assert_int_equal(v[0].valid_to, D(2020, 10, 1));
 	/* All time: current first. */
-	assert_int_equal(store_position_list(f->s, &f->a, 0, f->district, 0, D(2024, 1, 1), &v,
-					     &n, &f->err), 0);
+	assert_int_equal(
+		store_position_list(f->s, &f->a, 0, f->district, 0, D(2024, 1, 1), &v, &n, &f->err),
+		0);
 	assert_int_equal(n, 3);
 	assert_int_equal(v[2].id, old);
 
 	/* A person's: newest first. */
-	assert_int_equal(store_position_list(f->s, &f->a, an, 0, 0, D(2024, 1, 1), &v, &n,
-					     &f->err), 0);
+	assert_int_equal(store_position_list(f->s, &f->a, an, 0, 0, D(2024, 1, 1), &v, &n, &f->err),
+			 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].id, head);
 	assert_int_equal(v[1].id, mem);
@@ -318,8 +344,11 @@ static void test_positions(void **state)
 	struct person_item *items;
 	int64_t total;
 	int64_t orgs[] = {f->district};
-	struct person_filter pf = {.mode = PERSON_LIST_POSITIONS, .orgs = orgs, .n_orgs = 1,
-				   .day = D(2024, 1, 1), .limit = 10};
+	struct person_filter pf = {.mode = PERSON_LIST_POSITIONS,
+				   .orgs = orgs,
+				   .n_orgs = 1,
+				   .day = D(2024, 1, 1),
+				   .limit = 10};
 	assert_int_equal(store_person_list(f->s, &f->a, &pf, &items, &n, &total, &f->err), 0);
 	assert_int_equal(n, 2);
 	pf.day = 0;
@@ -329,16 +358,20 @@ static void test_positions(void **state)
 	/* Overlaps: same person, org and role. */
 	bool ov;
 	assert_int_equal(store_position_overlaps(f->s, an, f->district, POSITION_HEAD,
-						 D(2022, 1, 1), 0, 0, &ov, &f->err), 0);
+						 D(2022, 1, 1), 0, 0, &ov, &f->err),
+			 0);
 	assert_true(ov);
 	assert_int_equal(store_position_overlaps(f->s, an, f->district, POSITION_HEAD,
-						 D(2010, 1, 1), D(2020, 10, 1), 0, &ov, &f->err), 0);
+						 D(2010, 1, 1), D(2020, 10, 1), 0, &ov, &f->err),
+			 0);
 	assert_false(ov);
 	assert_int_equal(store_position_overlaps(f->s, an, f->district, POSITION_HEAD,
-						 D(2022, 1, 1), 0, head, &ov, &f->err), 0);
+						 D(2022, 1, 1), 0, head, &ov, &f->err),
+			 0);
 	assert_false(ov);
 	assert_int_equal(store_position_overlaps(f->s, cuong, f->district, POSITION_HEAD,
-						 D(2020, 10, 1), 0, 0, &ov, &f->err), 0);
+						 D(2020, 10, 1), 0, 0, &ov, &f->err),
+			 0);
 	assert_false(ov);
 
 	/* Ending a position. */
@@ -346,7 +379,8 @@ static void test_positions(void **state)
 	assert_int_equal(store_position_get(f->s, &f->a, dep, D(2024, 1, 1), &g, &f->err), 0);
 	assert_int_equal(g.valid_to, D(2023, 6, 1));
 	assert_int_equal(store_position_list(f->s, &f->a, 0, f->district, D(2024, 1, 1),
-					     D(2024, 1, 1), &v, &n, &f->err), 0);
+					     D(2024, 1, 1), &v, &n, &f->err),
+			 0);
 	assert_int_equal(n, 1);
 }
 
@@ -369,8 +403,8 @@ static void test_fill_sort_keys(void **state)
 	int n, filled;
 	int64_t total;
 	int64_t orgs[] = {f->cell_a};
-	struct person_filter pf = {.mode = PERSON_LIST_MEMBERS, .orgs = orgs, .n_orgs = 1,
-				   .day = D(2024, 1, 1)};
+	struct person_filter pf = {
+		.mode = PERSON_LIST_MEMBERS, .orgs = orgs, .n_orgs = 1, .day = D(2024, 1, 1)};
 	list(f, &pf, &items, &n, &total);
 	assert_int_equal(n, 3);
 	assert_string_equal(items[0].person.full_name, "Phạm Văn Bảo"); /* no key: first */
@@ -392,9 +426,9 @@ static void test_sort_key_order(void **state)
 	struct fx *f = *state;
 	/* An < Anh < Ánh (prefix first, then tone), Hà < Hải, U < Ư; the given
 	 * name of "Phan Thị Hà Anh" is "Anh". */
-	const char *want[] = {"Lê An", "Nguyễn An", "Trần Văn An", "Hồ Thị Anh",
-			      "Phan Thị Hà Anh", "Lý Ánh", "Đỗ Bảo", "Vũ Đào", "Tạ Thị Hà",
-			      "Mai Hải", "Lò Văn Uy", "Lò Văn Ư"};
+	const char *want[] = {"Lê An",		 "Nguyễn An", "Trần Văn An", "Hồ Thị Anh",
+			      "Phan Thị Hà Anh", "Lý Ánh",    "Đỗ Bảo",	     "Vũ Đào",
+			      "Tạ Thị Hà",	 "Mai Hải",   "Lò Văn Uy",   "Lò Văn Ư"};
 	/* Inserted in reverse. */
 	for (int i = (int)KH_ARRAY_LEN(want) - 1; i >= 0; i--)
 		add_person(f, want[i], f->cell_a, "");
@@ -402,24 +436,25 @@ static void test_sort_key_order(void **state)
 	int n;
 	int64_t total;
 	int64_t orgs[] = {f->cell_a};
-	struct person_filter pf = {.mode = PERSON_LIST_MEMBERS, .orgs = orgs, .n_orgs = 1,
-				   .day = D(2024, 1, 1)};
+	struct person_filter pf = {
+		.mode = PERSON_LIST_MEMBERS, .orgs = orgs, .n_orgs = 1, .day = D(2024, 1, 1)};
 	list(f, &pf, &items, &n, &total);
 	assert_int_equal(n, (int)KH_ARRAY_LEN(want));
 	for (int i = 0; i < n; i++)
 		if (strcmp(items[i].person.full_name, want[i]) != 0)
-			fail_msg("position %d: %s, expected %s", i, items[i].person.full_name, want[i]);
+			fail_msg("position %d: %s, expected %s", i, items[i].person.full_name,
+				 want[i]);
 }
 
 static void test_org_name_near(void **state)
 {
 	struct fx *f = *state;
 	const char *name;
-	assert_int_equal(store_org_name_near(f->s, &f->a, f->cell_b, D(2024, 1, 1), &name,
-					     &f->err), 0);
+	assert_int_equal(store_org_name_near(f->s, &f->a, f->cell_b, D(2024, 1, 1), &name, &f->err),
+			 0);
 	assert_string_equal(name, "Chi bộ Thôn Tây");
-	assert_int_equal(store_org_name_near(f->s, &f->a, 424242, D(2024, 1, 1), &name,
-					     &f->err), 0);
+	assert_int_equal(store_org_name_near(f->s, &f->a, 424242, D(2024, 1, 1), &name, &f->err),
+			 0);
 	assert_string_equal(name, "");
 }
 

@@ -80,7 +80,8 @@ static int64_t add_user(struct fixture *f, const char *name, bool admin)
 {
 	struct kh_error err;
 	int64_t id = 0;
-	assert_int_equal(store_user_insert(f->s, name, "$argon2id$fake", 0, admin, 1000, &id, &err), 0);
+	assert_int_equal(store_user_insert(f->s, name, "$argon2id$fake", 0, admin, 1000, &id, &err),
+			 0);
 	assert_true(id > 0);
 	return id;
 }
@@ -164,7 +165,8 @@ static void test_user_person_link(void **state)
 	assert_false(exists);
 	assert_int_equal(sqlite3_exec(f->s->db,
 				      "INSERT INTO people(id, full_name, created_at, updated_at)"
-				      " VALUES (7, 'Lê Văn Cường', 0, 0)", NULL, NULL, NULL),
+				      " VALUES (7, 'Lê Văn Cường', 0, 0)",
+				      NULL, NULL, NULL),
 			 SQLITE_OK);
 	assert_int_equal(store_user_person_exists(f->s, 7, &exists, &err), 0);
 	assert_true(exists);
@@ -243,8 +245,9 @@ static void test_tokens(void **state)
 	assert_int_equal(u.id, id);
 	assert_int_equal(store_token_find(f->s, &f->a, other, 32, &u, &err), KH_ENOTFOUND);
 	/* A revoked token no longer resolves. */
-	assert_int_equal(sqlite3_exec(f->s->db, "UPDATE api_tokens SET revoked = 1", NULL, NULL,
-				      NULL), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(f->s->db, "UPDATE api_tokens SET revoked = 1", NULL, NULL, NULL),
+		SQLITE_OK);
 	assert_int_equal(store_token_find(f->s, &f->a, h, 32, &u, &err), KH_ENOTFOUND);
 }
 

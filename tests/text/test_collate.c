@@ -35,7 +35,7 @@ static void check_increasing(const char *const *v, size_t n)
 			int got = sign(cmp(v[i], v[j]));
 			if (got != want)
 				fail_msg("collate(\"%s\", \"%s\") = %d, want %d", v[i], v[j], got,
-				         want);
+					 want);
 		}
 	}
 }
@@ -44,13 +44,13 @@ static void test_alphabet(void **state)
 {
 	(void)state;
 	static const char *const letters[] = {
-	    "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m",
-	    "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+		"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m",
+		"n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
 	};
 	check_increasing(letters, KH_ARRAY_LEN(letters));
 	static const char *const upper[] = {
-	    "A", "Ă", "Â", "B", "C", "D", "Đ", "E", "Ê", "F", "G", "H", "I", "J", "K", "L", "M",
-	    "N", "O", "Ô", "Ơ", "P", "Q", "R", "S", "T", "U", "Ư", "V", "W", "X", "Y", "Z",
+		"A", "Ă", "Â", "B", "C", "D", "Đ", "E", "Ê", "F", "G", "H", "I", "J", "K", "L", "M",
+		"N", "O", "Ô", "Ơ", "P", "Q", "R", "S", "T", "U", "Ư", "V", "W", "X", "Y", "Z",
 	};
 	check_increasing(upper, KH_ARRAY_LEN(upper));
 	/* The letter outweighs case and tone: "Ă" > "ạ", "b" > "Ậ". */
@@ -105,8 +105,8 @@ static void test_digits_and_punctuation(void **state)
 	(void)state;
 	/* White space, then punctuation, then digits, then letters. */
 	static const char *const v[] = {
-	    "",  " ", "\t ", "!",   "-",  "/",  "0",        "1",         "10",       "2",
-	    "9", "a", "a b", "a-b", "a0", "ab", "Chi bộ 1", "Chi bộ 10", "Chi bộ 2", "Chi bộ A",
+		"",  " ", "\t ", "!",	"-",  "/",  "0",	"1",	     "10",	 "2",
+		"9", "a", "a b", "a-b", "a0", "ab", "Chi bộ 1", "Chi bộ 10", "Chi bộ 2", "Chi bộ A",
 	};
 	check_increasing(v, KH_ARRAY_LEN(v));
 }
@@ -178,11 +178,11 @@ static int qsort_cmp(const void *a, const void *b)
 /* Given names (as written in lists of party members) in the order a
  * Vietnamese reader expects. */
 static const char *const names[] = {
-    "An",    "Anh",  "Ánh",    "Ân",    "Bảo",  "Bình", "Chi",  "Cường", "Dũng", "Duy",
-    "Dương", "Đào",  "Đức",    "Giang", "Ha",   "hà",   "Hà",   "Hải",   "Hạnh", "Hoa",
-    "Hoà",   "Hùng", "Huy",    "Khánh", "Lan",  "Linh", "Long", "Mai",   "Minh", "Nam",
-    "Nga",   "Ngân", "Nguyễn", "Oanh",  "Ông",  "Ơn",   "Phúc", "Quang", "Quý",  "Sơn",
-    "Tâm",   "Thảo", "Trang",  "Tuấn",  "Tùng", "Uyên", "Ưng",  "Vân",   "Xuân", "Yến",
+	"An",	 "Anh",	 "Ánh",	   "Ân",    "Bảo",  "Bình", "Chi",  "Cường", "Dũng", "Duy",
+	"Dương", "Đào",	 "Đức",	   "Giang", "Ha",   "hà",   "Hà",   "Hải",   "Hạnh", "Hoa",
+	"Hoà",	 "Hùng", "Huy",	   "Khánh", "Lan",  "Linh", "Long", "Mai",   "Minh", "Nam",
+	"Nga",	 "Ngân", "Nguyễn", "Oanh",  "Ông",  "Ơn",   "Phúc", "Quang", "Quý",  "Sơn",
+	"Tâm",	 "Thảo", "Trang",  "Tuấn",  "Tùng", "Uyên", "Ưng",  "Vân",   "Xuân", "Yến",
 };
 
 static void check_sorted(const char **v)
@@ -214,50 +214,50 @@ static void test_sort_names(void **state)
 /* A mixed bag for the laws: Vietnamese in both forms and placements, other
  * scripts, symbols, marks on odd bases, invalid bytes. */
 static const char *const bag[] = {
-    "",
-    " ",
-    "a",
-    "A",
-    "á",
-    "Á",
-    "a\xCC\x81",
-    "ă",
-    "ậ",
-    "a\xCC\xA3\xCC\x82",
-    "b",
-    "đ",
-    "Đ",
-    "\xC3\x90",
-    "d",
-    "hoà",
-    "hòa",
-    "Hoà Bình",
-    "Hòa Bình",
-    "Tỉnh ủy",
-    "Tỉnh uỷ",
-    "TỈNH ỦY",
-    "1",
-    "1\xCC\x81",
-    "10",
-    "２",
-    "Ⅻ",
-    "-",
-    "—",
-    "ä",
-    "ñ",
-    "ø",
-    "ß",
-    "ΑΘΗΝΑ",
-    "αθηνα",
-    "日本",
-    "\xF0\x9F\x98\x80",
-    "\xCC\x81",
-    "x\xCC\x81\xCC\x81",
-    "q\xCC\xA3\xCC\x81",
-    "\xFF",
-    "a\xC3",
-    "Nguyễn",
-    "Nguyên",
+	"",
+	" ",
+	"a",
+	"A",
+	"á",
+	"Á",
+	"a\xCC\x81",
+	"ă",
+	"ậ",
+	"a\xCC\xA3\xCC\x82",
+	"b",
+	"đ",
+	"Đ",
+	"\xC3\x90",
+	"d",
+	"hoà",
+	"hòa",
+	"Hoà Bình",
+	"Hòa Bình",
+	"Tỉnh ủy",
+	"Tỉnh uỷ",
+	"TỈNH ỦY",
+	"1",
+	"1\xCC\x81",
+	"10",
+	"２",
+	"Ⅻ",
+	"-",
+	"—",
+	"ä",
+	"ñ",
+	"ø",
+	"ß",
+	"ΑΘΗΝΑ",
+	"αθηνα",
+	"日本",
+	"\xF0\x9F\x98\x80",
+	"\xCC\x81",
+	"x\xCC\x81\xCC\x81",
+	"q\xCC\xA3\xCC\x81",
+	"\xFF",
+	"a\xC3",
+	"Nguyễn",
+	"Nguyên",
 };
 
 static void test_key_agrees(void **state)
@@ -276,7 +276,7 @@ static void test_key_agrees(void **state)
 			int direct = cmp(bag[i], bag[j]);
 			if (sign(c) != sign(direct))
 				fail_msg("key and collate disagree on \"%s\" vs \"%s\"", bag[i],
-				         bag[j]);
+					 bag[j]);
 			free(kj);
 		}
 		free(ki);
@@ -313,10 +313,10 @@ static void test_total_order(void **state)
 }
 
 static const char *const pieces[] = {
-    "a",        "o",        "u", "y", "i", "h",        "n",        "g",        "A",
-    "O",        "Y",        "à", "ả", "ỏ", "ú",        "ỷ",        "ặ",        "Ấ",
-    "ờ",        "ữ",        "đ", "Đ", "d", "\xCC\x80", "\xCC\x89", "\xCC\xA3", "\xCC\x82",
-    "\xCC\x9B", "\xCC\x88", " ", "-", "1", "2",        "Ω",        "\xFF",
+	"a",	    "o",	"u", "y", "i", "h",	   "n",	       "g",	   "A",
+	"O",	    "Y",	"à", "ả", "ỏ", "ú",	   "ỷ",	       "ặ",	   "Ấ",
+	"ờ",	    "ữ",	"đ", "Đ", "d", "\xCC\x80", "\xCC\x89", "\xCC\xA3", "\xCC\x82",
+	"\xCC\x9B", "\xCC\x88", " ", "-", "1", "2",	   "Ω",	       "\xFF",
 };
 
 static uint32_t rng_next(uint32_t *x)
@@ -374,18 +374,18 @@ static void test_random_order(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_alphabet),
-	    cmocka_unit_test(test_tones),
-	    cmocka_unit_test(test_examples),
-	    cmocka_unit_test(test_case),
-	    cmocka_unit_test(test_digits_and_punctuation),
-	    cmocka_unit_test(test_equal_forms),
-	    cmocka_unit_test(test_long),
-	    cmocka_unit_test(test_invalid_last),
-	    cmocka_unit_test(test_sort_names),
-	    cmocka_unit_test(test_key_agrees),
-	    cmocka_unit_test(test_total_order),
-	    cmocka_unit_test(test_random_order),
+		cmocka_unit_test(test_alphabet),
+		cmocka_unit_test(test_tones),
+		cmocka_unit_test(test_examples),
+		cmocka_unit_test(test_case),
+		cmocka_unit_test(test_digits_and_punctuation),
+		cmocka_unit_test(test_equal_forms),
+		cmocka_unit_test(test_long),
+		cmocka_unit_test(test_invalid_last),
+		cmocka_unit_test(test_sort_names),
+		cmocka_unit_test(test_key_agrees),
+		cmocka_unit_test(test_total_order),
+		cmocka_unit_test(test_random_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,8 +11,8 @@
 #include "text/docnum.h"
 
 /* Parses s and checks every field and the canonical rendering. */
-static void check(const char *s, int64_t number, int year, const char *kind,
-		  const char *issuer, enum docnum_style style, const char *canonical)
+static void check(const char *s, int64_t number, int year, const char *kind, const char *issuer,
+		  enum docnum_style style, const char *canonical)
 {
 	struct docnum d;
 	struct kh_error err;
@@ -70,9 +70,9 @@ static void test_party_variants(void **state)
 	check("Số. 12-NQ/TU", 12, 0, "NQ", "TU", DOCNUM_PARTY, "12-NQ/TU");
 	check("Số12-NQ/TU", 12, 0, "NQ", "TU", DOCNUM_PARTY, "12-NQ/TU");
 	check("  12  -  NQ  /  TU  ", 12, 0, "NQ", "TU", DOCNUM_PARTY, "12-NQ/TU");
-	check("12 – NQ/TU", 12, 0, "NQ", "TU", DOCNUM_PARTY, "12-NQ/TU");   /* en dash */
-	check("12—NQ/TU", 12, 0, "NQ", "TU", DOCNUM_PARTY, "12-NQ/TU");     /* em dash */
-	check("12‐NQ/TU", 12, 0, "NQ", "TU", DOCNUM_PARTY, "12-NQ/TU");     /* hyphen */
+	check("12 – NQ/TU", 12, 0, "NQ", "TU", DOCNUM_PARTY, "12-NQ/TU"); /* en dash */
+	check("12—NQ/TU", 12, 0, "NQ", "TU", DOCNUM_PARTY, "12-NQ/TU");	  /* em dash */
+	check("12‐NQ/TU", 12, 0, "NQ", "TU", DOCNUM_PARTY, "12-NQ/TU");	  /* hyphen */
 	check("12\u00a0-\u00a0NQ/TU", 12, 0, "NQ", "TU", DOCNUM_PARTY, "12-NQ/TU");
 	check("12\t-NQ/TU", 12, 0, "NQ", "TU", DOCNUM_PARTY, "12-NQ/TU");
 	check("01-KH/TU", 1, 0, "KH", "TU", DOCNUM_PARTY, "01-KH/TU");
@@ -202,8 +202,8 @@ static void test_kinds(void **state)
 
 static void test_format_truncates_safely(void **state)
 {
-	struct docnum d = {.number = 203, .kind = "CV", .issuer_symbol = "BTCĐUK",
-			   .style = DOCNUM_PARTY};
+	struct docnum d = {
+		.number = 203, .kind = "CV", .issuer_symbol = "BTCĐUK", .style = DOCNUM_PARTY};
 	char small[5];
 	size_t len = docnum_format(&d, small, sizeof(small));
 	assert_int_equal(len, 4);

@@ -22,11 +22,11 @@
 static const struct {
 	const char *lower, *upper, *base;
 } diacritics[] = {
-    {"àảãáạ", "ÀẢÃÁẠ", "a"}, {"ăằẳẵắặ", "ĂẰẲẴẮẶ", "a"}, {"âầẩẫấậ", "ÂẦẨẪẤẬ", "a"},
-    {"èẻẽéẹ", "ÈẺẼÉẸ", "e"}, {"êềểễếệ", "ÊỀỂỄẾỆ", "e"}, {"ìỉĩíị", "ÌỈĨÍỊ", "i"},
-    {"òỏõóọ", "ÒỎÕÓỌ", "o"}, {"ôồổỗốộ", "ÔỒỔỖỐỘ", "o"}, {"ơờởỡớợ", "ƠỜỞỠỚỢ", "o"},
-    {"ùủũúụ", "ÙỦŨÚỤ", "u"}, {"ưừửữứự", "ƯỪỬỮỨỰ", "u"}, {"ỳỷỹýỵ", "ỲỶỸÝỴ", "y"},
-    {"đ", "Đ", "d"},
+	{"àảãáạ", "ÀẢÃÁẠ", "a"}, {"ăằẳẵắặ", "ĂẰẲẴẮẶ", "a"}, {"âầẩẫấậ", "ÂẦẨẪẤẬ", "a"},
+	{"èẻẽéẹ", "ÈẺẼÉẸ", "e"}, {"êềểễếệ", "ÊỀỂỄẾỆ", "e"}, {"ìỉĩíị", "ÌỈĨÍỊ", "i"},
+	{"òỏõóọ", "ÒỎÕÓỌ", "o"}, {"ôồổỗốộ", "ÔỒỔỖỐỘ", "o"}, {"ơờởỡớợ", "ƠỜỞỠỚỢ", "o"},
+	{"ùủũúụ", "ÙỦŨÚỤ", "u"}, {"ưừửữứự", "ƯỪỬỮỨỰ", "u"}, {"ỳỷỹýỵ", "ỲỶỸÝỴ", "y"},
+	{"đ", "Đ", "d"},
 };
 
 /* Calls f on each letter of the table as its own NUL-terminated string. */
@@ -39,7 +39,7 @@ static int each_letter(void (*f)(const char *letter, const char *base))
 		while (*p) {
 			utf8proc_int32_t cp;
 			utf8proc_ssize_t len =
-			    utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
+				utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
 			assert_true(len > 1);
 			char letter[8] = {0};
 			memcpy(letter, p, (size_t)len);
@@ -120,15 +120,15 @@ static void test_fold_separators(void **state)
 	check_fold("x_y", "x y");
 	check_fold("xy\xFFzw", "xy zw");     /* invalid byte */
 	check_fold("xy\xE1\xBBzw", "xy zw"); /* truncated sequence */
-	check_fold("\xCC\x81x", "x");        /* stray mark at the start */
+	check_fold("\xCC\x81x", "x");	     /* stray mark at the start */
 }
 
 static void test_fold_beyond_vietnamese(void **state)
 {
 	(void)state;
-	check_fold("Ðàng", "dang");        /* Ð (U+00D0) mistaken for Đ */
-	check_fold("Ɖak", "dak");          /* Ɖ (U+0189) */
-	check_fold("ﬁle", "file");         /* ﬁ ligature */
+	check_fold("Ðàng", "dang");	   /* Ð (U+00D0) mistaken for Đ */
+	check_fold("Ɖak", "dak");	   /* Ɖ (U+0189) */
+	check_fold("ﬁle", "file");	   /* ﬁ ligature */
 	check_fold("ＡＢＣ１２", "abc12"); /* full width */
 	check_fold("\xE2\x91\xA0", "1");   /* circled digit one */
 	check_fold("Straße", "strasse");
@@ -296,13 +296,13 @@ static void test_tone_single_letters(void **state)
 /* Pieces random text is made of: letters with and without marks, in both
  * cases and both forms, bare combining marks, separators. */
 static const char *const pieces[] = {
-    "a",        "o",        "e",        "u",        "y",        "i",        "q",
-    "g",        "h",        "n",        "t",        "c",        "k",        "A",
-    "O",        "U",        "Y",        "à",        "ỏ",        "ẽ",        "ú",
-    "ỵ",        "ị",        "ặ",        "ấ",        "ờ",        "ữ",        "Ề",
-    "Ộ",        "Ỷ",        "đ",        "Đ",        "ă",        "ơ",        "\xCC\x80",
-    "\xCC\x81", "\xCC\x83", "\xCC\x89", "\xCC\xA3", "\xCC\x82", "\xCC\x86", "\xCC\x9B",
-    "\xCC\x88", " ",        "-",        "1",        "\xC2\xA0", "ß",        "Ω",
+	"a",	    "o",	"e",	    "u",	"y",	    "i",	"q",
+	"g",	    "h",	"n",	    "t",	"c",	    "k",	"A",
+	"O",	    "U",	"Y",	    "à",	"ỏ",	    "ẽ",	"ú",
+	"ỵ",	    "ị",	"ặ",	    "ấ",	"ờ",	    "ữ",	"Ề",
+	"Ộ",	    "Ỷ",	"đ",	    "Đ",	"ă",	    "ơ",	"\xCC\x80",
+	"\xCC\x81", "\xCC\x83", "\xCC\x89", "\xCC\xA3", "\xCC\x82", "\xCC\x86", "\xCC\x9B",
+	"\xCC\x88", " ",	"-",	    "1",	"\xC2\xA0", "ß",	"Ω",
 };
 
 static uint32_t rng_next(uint32_t *x)
@@ -351,12 +351,17 @@ static void test_tone_random(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_fold_every_letter), cmocka_unit_test(test_fold_seeds),
-	    cmocka_unit_test(test_fold_separators),   cmocka_unit_test(test_fold_beyond_vietnamese),
-	    cmocka_unit_test(test_fold_eq),           cmocka_unit_test(test_tone_open_rhymes),
-	    cmocka_unit_test(test_tone_onsets),       cmocka_unit_test(test_tone_other_rhymes),
-	    cmocka_unit_test(test_tone_left_alone),   cmocka_unit_test(test_tone_single_letters),
-	    cmocka_unit_test(test_tone_random),
+		cmocka_unit_test(test_fold_every_letter),
+		cmocka_unit_test(test_fold_seeds),
+		cmocka_unit_test(test_fold_separators),
+		cmocka_unit_test(test_fold_beyond_vietnamese),
+		cmocka_unit_test(test_fold_eq),
+		cmocka_unit_test(test_tone_open_rhymes),
+		cmocka_unit_test(test_tone_onsets),
+		cmocka_unit_test(test_tone_other_rhymes),
+		cmocka_unit_test(test_tone_left_alone),
+		cmocka_unit_test(test_tone_single_letters),
+		cmocka_unit_test(test_tone_random),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

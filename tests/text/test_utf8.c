@@ -26,72 +26,72 @@ static size_t sample_len(const struct sample *s)
 }
 
 static const struct sample valid[] = {
-    {"", 0, "empty"},
-    {"abc", 0, "ASCII"},
-    {"\x01\x7F", 0, "controls are well-formed UTF-8"},
-    {"Tỉnh ủy Hòa Bình", 0, "Vietnamese NFC"},
-    {"Ti\xCC\x89nh", 0, "Vietnamese NFD"},
-    {"\xC2\x80", 0, "U+0080, smallest 2-byte"},
-    {"\xDF\xBF", 0, "U+07FF, largest 2-byte"},
-    {"\xE0\xA0\x80", 0, "U+0800, smallest 3-byte"},
-    {"\xED\x9F\xBF", 0, "U+D7FF, just below the surrogates"},
-    {"\xEE\x80\x80", 0, "U+E000, just above the surrogates"},
-    {"\xEF\xBF\xBD", 0, "U+FFFD"},
-    {"\xEF\xBF\xBF", 0, "U+FFFF, a noncharacter but well-formed"},
-    {"\xF0\x90\x80\x80", 0, "U+10000, smallest 4-byte"},
-    {"\xF0\x9F\x98\x80", 0, "emoji"},
-    {"\xF4\x8F\xBF\xBF", 0, "U+10FFFF, the last code point"},
-    {"\xEF\xBB\xBFTỉnh", 0, "byte-order mark"},
+	{"", 0, "empty"},
+	{"abc", 0, "ASCII"},
+	{"\x01\x7F", 0, "controls are well-formed UTF-8"},
+	{"Tỉnh ủy Hòa Bình", 0, "Vietnamese NFC"},
+	{"Ti\xCC\x89nh", 0, "Vietnamese NFD"},
+	{"\xC2\x80", 0, "U+0080, smallest 2-byte"},
+	{"\xDF\xBF", 0, "U+07FF, largest 2-byte"},
+	{"\xE0\xA0\x80", 0, "U+0800, smallest 3-byte"},
+	{"\xED\x9F\xBF", 0, "U+D7FF, just below the surrogates"},
+	{"\xEE\x80\x80", 0, "U+E000, just above the surrogates"},
+	{"\xEF\xBF\xBD", 0, "U+FFFD"},
+	{"\xEF\xBF\xBF", 0, "U+FFFF, a noncharacter but well-formed"},
+	{"\xF0\x90\x80\x80", 0, "U+10000, smallest 4-byte"},
+	{"\xF0\x9F\x98\x80", 0, "emoji"},
+	{"\xF4\x8F\xBF\xBF", 0, "U+10FFFF, the last code point"},
+	{"\xEF\xBB\xBFTỉnh", 0, "byte-order mark"},
 };
 
 static const struct sample invalid[] = {
-    /* overlong forms */
-    {"\xC0\x80", 0, "overlong NUL"},
-    {"\xC0\xAF", 0, "overlong '/'"},
-    {"\xC1\xBF", 0, "overlong U+007F"},
-    {"\xE0\x80\x80", 0, "overlong NUL, 3 bytes"},
-    {"\xE0\x80\xAF", 0, "overlong '/', 3 bytes"},
-    {"\xE0\x9F\xBF", 0, "overlong U+07FF"},
-    {"\xF0\x80\x80\x80", 0, "overlong NUL, 4 bytes"},
-    {"\xF0\x8F\xBF\xBF", 0, "overlong U+FFFF"},
-    /* surrogates */
-    {"\xED\xA0\x80", 0, "U+D800"},
-    {"\xED\xAD\xBF", 0, "U+DB7F"},
-    {"\xED\xB0\x80", 0, "U+DC00"},
-    {"\xED\xBF\xBF", 0, "U+DFFF"},
-    {"\xED\xA0\xBD\xED\xB8\x80", 0, "surrogate pair (CESU-8)"},
-    /* past U+10FFFF and bytes that never occur */
-    {"\xF4\x90\x80\x80", 0, "U+110000"},
-    {"\xF4\xBF\xBF\xBF", 0, "U+13FFFF"},
-    {"\xF5\x80\x80\x80", 0, "F5 lead"},
-    {"\xF7\xBF\xBF\xBF", 0, "U+1FFFFF"},
-    {"\xF8\x88\x80\x80\x80", 0, "5-byte form"},
-    {"\xFC\x84\x80\x80\x80\x80", 0, "6-byte form"},
-    {"\xFE", 0, "FE"},
-    {"\xFF", 0, "FF"},
-    {"a\xFFz", 0, "FF inside text"},
-    /* continuation bytes out of place */
-    {"\x80", 0, "lone continuation"},
-    {"\xBF", 0, "lone continuation BF"},
-    {"a\x80\x80", 0, "continuations after ASCII"},
-    {"\xE1\xBB\x89\x89", 0, "one continuation too many"},
-    {"\xC3\x28", 0, "2-byte with bad continuation"},
-    {"\xE1\x28\xBB", 0, "3-byte with bad 2nd byte"},
-    {"\xE1\xBB\x28", 0, "3-byte with bad 3rd byte"},
-    {"\xF0\x9F\x28\x80", 0, "4-byte with bad 3rd byte"},
-    {"\xF0\x9F\x98\x28", 0, "4-byte with bad 4th byte"},
-    {"\xC3\xC3\xA0", 0, "lead byte as continuation"},
-    /* truncated sequences */
-    {"\xC3", 0, "truncated 2-byte"},
-    {"\xE1\xBB", 0, "truncated 3-byte"},
-    {"\xE1", 0, "truncated 3-byte, lead only"},
-    {"\xF0\x9F\x98", 0, "truncated 4-byte"},
-    {"T\xE1\xBB", 0, "truncated at the end of text"},
-    {"\xE1\xBBxyz", 0, "truncated in the middle"},
-    /* NUL */
-    {"\0", 1, "NUL alone"},
-    {"a\0b", 3, "NUL inside"},
-    {"abc\0", 4, "NUL at the end"},
+	/* overlong forms */
+	{"\xC0\x80", 0, "overlong NUL"},
+	{"\xC0\xAF", 0, "overlong '/'"},
+	{"\xC1\xBF", 0, "overlong U+007F"},
+	{"\xE0\x80\x80", 0, "overlong NUL, 3 bytes"},
+	{"\xE0\x80\xAF", 0, "overlong '/', 3 bytes"},
+	{"\xE0\x9F\xBF", 0, "overlong U+07FF"},
+	{"\xF0\x80\x80\x80", 0, "overlong NUL, 4 bytes"},
+	{"\xF0\x8F\xBF\xBF", 0, "overlong U+FFFF"},
+	/* surrogates */
+	{"\xED\xA0\x80", 0, "U+D800"},
+	{"\xED\xAD\xBF", 0, "U+DB7F"},
+	{"\xED\xB0\x80", 0, "U+DC00"},
+	{"\xED\xBF\xBF", 0, "U+DFFF"},
+	{"\xED\xA0\xBD\xED\xB8\x80", 0, "surrogate pair (CESU-8)"},
+	/* past U+10FFFF and bytes that never occur */
+	{"\xF4\x90\x80\x80", 0, "U+110000"},
+	{"\xF4\xBF\xBF\xBF", 0, "U+13FFFF"},
+	{"\xF5\x80\x80\x80", 0, "F5 lead"},
+	{"\xF7\xBF\xBF\xBF", 0, "U+1FFFFF"},
+	{"\xF8\x88\x80\x80\x80", 0, "5-byte form"},
+	{"\xFC\x84\x80\x80\x80\x80", 0, "6-byte form"},
+	{"\xFE", 0, "FE"},
+	{"\xFF", 0, "FF"},
+	{"a\xFFz", 0, "FF inside text"},
+	/* continuation bytes out of place */
+	{"\x80", 0, "lone continuation"},
+	{"\xBF", 0, "lone continuation BF"},
+	{"a\x80\x80", 0, "continuations after ASCII"},
+	{"\xE1\xBB\x89\x89", 0, "one continuation too many"},
+	{"\xC3\x28", 0, "2-byte with bad continuation"},
+	{"\xE1\x28\xBB", 0, "3-byte with bad 2nd byte"},
+	{"\xE1\xBB\x28", 0, "3-byte with bad 3rd byte"},
+	{"\xF0\x9F\x28\x80", 0, "4-byte with bad 3rd byte"},
+	{"\xF0\x9F\x98\x28", 0, "4-byte with bad 4th byte"},
+	{"\xC3\xC3\xA0", 0, "lead byte as continuation"},
+	/* truncated sequences */
+	{"\xC3", 0, "truncated 2-byte"},
+	{"\xE1\xBB", 0, "truncated 3-byte"},
+	{"\xE1", 0, "truncated 3-byte, lead only"},
+	{"\xF0\x9F\x98", 0, "truncated 4-byte"},
+	{"T\xE1\xBB", 0, "truncated at the end of text"},
+	{"\xE1\xBBxyz", 0, "truncated in the middle"},
+	/* NUL */
+	{"\0", 1, "NUL alone"},
+	{"a\0b", 3, "NUL inside"},
+	{"abc\0", 4, "NUL at the end"},
 };
 
 static void test_valid(void **state)
@@ -246,7 +246,7 @@ static void test_has_controls(void **state)
 	(void)state;
 	assert_false(text_has_controls(""));
 	assert_false(text_has_controls("Tỉnh ủy Hòa Bình"));
-	assert_false(text_has_controls("x\xC2\xA0y"));     /* no-break space */
+	assert_false(text_has_controls("x\xC2\xA0y"));	   /* no-break space */
 	assert_false(text_has_controls("x\xE2\x80\xAFy")); /* narrow no-break space */
 	assert_false(text_has_controls("\xC2\xA9 2024"));  /* © */
 	assert_false(text_has_controls("\xE2\x80\x94"));   /* em dash */
@@ -282,7 +282,7 @@ static void test_trim_dup(void **state)
 	check_trim("Ban\r\n\r\nThường  vụ", "Ban Thường vụ");
 	check_trim("a \xC2\xA0 b", "a b");
 	check_trim("\xC2\xA9 \xC3\xA0", "\xC2\xA9 \xC3\xA0"); /* © à: C2/C3 leads kept */
-	check_trim("x\xE2\x80\xAFy", "x\xE2\x80\xAFy");       /* other spaces untouched */
+	check_trim("x\xE2\x80\xAFy", "x\xE2\x80\xAFy");	      /* other spaces untouched */
 }
 
 static void test_char_count(void **state)
@@ -299,17 +299,17 @@ static void test_char_count(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_valid),
-	    cmocka_unit_test(test_invalid),
-	    cmocka_unit_test(test_length_is_respected),
-	    cmocka_unit_test(test_byte_ranges),
-	    cmocka_unit_test(test_normalize_nfc),
-	    cmocka_unit_test(test_normalize_newlines),
-	    cmocka_unit_test(test_normalize_refuses),
-	    cmocka_unit_test(test_normalize_aliasing),
-	    cmocka_unit_test(test_has_controls),
-	    cmocka_unit_test(test_trim_dup),
-	    cmocka_unit_test(test_char_count),
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_invalid),
+		cmocka_unit_test(test_length_is_respected),
+		cmocka_unit_test(test_byte_ranges),
+		cmocka_unit_test(test_normalize_nfc),
+		cmocka_unit_test(test_normalize_newlines),
+		cmocka_unit_test(test_normalize_refuses),
+		cmocka_unit_test(test_normalize_aliasing),
+		cmocka_unit_test(test_has_controls),
+		cmocka_unit_test(test_trim_dup),
+		cmocka_unit_test(test_char_count),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
