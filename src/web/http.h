@@ -114,6 +114,10 @@ bool req_param_bool(struct req *r, const char *name);
 /* Every value of a repeated parameter (e.g. checkboxes named source_ids);
  * returns the count and sets *out to an arena array. */
 int req_param_all(struct req *r, const char *name, const char ***out);
+/* A link to path keeping the current values of the listed parameters, with
+ * offset=N appended (for the pages of a list). Arena-allocated. */
+const char *req_page_url(struct req *r, const char *path, const char *const *keep, int nkeep,
+			 int64_t offset);
 /* A P_FILE upload, or NULL. */
 const struct kv *req_file(struct req *r, const char *name);
 /* A request header, or NULL. */

@@ -97,23 +97,8 @@ static void org_link(struct req *r, int64_t id, const char *name)
 /* The query string of the list with a different offset. */
 static const char *list_url(struct req *r, int64_t offset)
 {
-	struct buf b;
-	const char *names[] = {"org_id", "subtree", "positions", "q", "limit"};
-	buf_init(&b, 4096);
-	buf_puts(&b, "/people?");
-	for (size_t i = 0; i < KH_ARRAY_LEN(names); i++) {
-		const char *v = req_param(r, names[i]);
-		if (!v || !*v)
-			continue;
-		url_encode(&b, names[i]);
-		buf_putc(&b, '=');
-		url_encode(&b, v);
-		buf_putc(&b, '&');
-	}
-	buf_printf(&b, "offset=%lld", (long long)offset);
-	const char *s = arena_strdup(&r->arena, buf_failed(&b) ? "/people" : b.data);
-	buf_release(&b);
-	return s;
+	static const char *const keep[] = {"org_id", "subtree", "positions", "q", "limit"};
+	return req_page_url(r, "/people", keep, (int)KH_ARRAY_LEN(keep), offset);
 }
 
 static void create_form(struct req *r)

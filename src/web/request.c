@@ -300,6 +300,27 @@ int req_param_all(struct req *r, const char *name, const char ***out)
 	return n;
 }
 
+const char *req_page_url(struct req *r, const char *path, const char *const *keep, int nkeep,
+			 int64_t offset)
+{
+	struct buf b;
+	buf_init(&b, 4096);
+	buf_printf(&b, "%s?", path);
+	for (int i = 0; i < nkeep; i++) {
+		const char *v = req_param(r, keep[i]);
+		if (!v || !*v)
+			continue;
+		url_encode(&b, keep[i]);
+		buf_putc(&b, '=');
+		url_encode(&b, v);
+		buf_putc(&b, '&');
+	}
+	buf_printf(&b, "offset=%lld", (long long)offset);
+	const char *s = arena_strdup(&r->arena, buf_failed(&b) ? path : b.data);
+	buf_release(&b);
+	return s;
+}
+
 int64_t req_param_int(struct req *r, const char *name, int64_t def)
 {
 	const char *v = req_param(r, name);
