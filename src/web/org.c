@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/num.h"
 #include "text/utf8.h"
+#include "web/import.h"
 #include "web/internal.h"
 #include "web/routes.h"
 
@@ -90,21 +91,6 @@ static json_t *orgs_json(const struct org *v, int n)
 	for (int i = 0; i < n; i++)
 		json_array_append_new(a, org_json(&v[i]));
 	return a;
-}
-
-static json_t *report_json(const struct import_report *rep)
-{
-	json_t *rows = json_array();
-	for (int i = 0; i < rep->n_rows; i++) {
-		const struct import_row *w = &rep->rows[i];
-		json_array_append_new(rows, json_pack("{s:i, s:s, s:s, s:s, s:s}", "line", w->line,
-						      "code", w->code ? w->code : "", "name",
-						      w->name ? w->name : "", "action", w->action,
-						      "message", w->message ? w->message : ""));
-	}
-	return json_pack("{s:i, s:i, s:i, s:i, s:i, s:b, s:o}", "rows", rep->n_rows, "created",
-			 rep->n_created, "updated", rep->n_updated, "unchanged", rep->n_unchanged,
-			 "errors", rep->n_errors, "applied", rep->applied, "results", rows);
 }
 
 static const char *notice_text(const char *key)
@@ -804,26 +790,6 @@ static void form_dissolve(struct req *r)
 
 /* ---- import page ---- */
 
-static void import_report_html(struct req *r, const struct import_report *rep)
-{
-	html(r, "<h2>Kết quả%s</h2>", rep->applied ? "" : " (chưa nhập)");
-	html(r, "<p>%d dòng: %d tạo mới, %d cập nhật, %d không đổi, %d lỗi.</p>", rep->n_rows,
-	     rep->n_created, rep->n_updated, rep->n_unchanged, rep->n_errors);
-	html(r, "<table><thead><tr><th>Dòng</th><th>Mã</th><th>Tên</th><th>Kết quả</th>"
-		"<th>Ghi chú</th></tr></thead><tbody>");
-	for (int i = 0; i < rep->n_rows; i++) {
-		const struct import_row *w = &rep->rows[i];
-		const char *label = strcmp(w->action, "create") == 0	  ? "Tạo mới"
-				    : strcmp(w->action, "update") == 0	  ? "Cập nhật"
-				    : strcmp(w->action, "unchanged") == 0 ? "Không đổi"
-									  : "Lỗi";
-		html(r, "<tr%r><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
-		     strcmp(w->action, "error") == 0 ? " class=\"error\"" : "", w->line, w->code,
-		     w->name, label, w->message);
-	}
-	html(r, "</tbody></table>");
-}
-
 static void import_form(struct req *r)
 {
 	html(r, "<form class=\"stack\" method=\"post\" action=\"/orgs/import\""
@@ -880,19 +846,12 @@ static void import_submit(struct req *r)
 		rc = app_org_import_csv(&r->ctx, file->value, file->len,
 					req_param_date(r, "date", 0), req_param_bool(r, "dry_run"),
 					&rep, &err);
-	if (rc && rc != KH_EINVAL) {
+	if (rc && rc != KH_EINVAL && rc != KH_ETOOBIG) {
 		resp_error(r, &err);
 		return;
 	}
 	import_page_begin(r);
-	if (rc)
-		html_error_box(r, &err);
-	else if (rep.applied)
-		html_notice(r, "ok", "Đã nhập xong.");
-	else
-		html_notice(r, "info", "Tệp hợp lệ. Bỏ chọn «Chỉ kiểm tra» rồi gửi lại để nhập.");
-	if (rep.n_rows)
-		import_report_html(r, &rep);
+	web_import_outcome_html(r, rc, &err, &rep, "Mã", "Tên");
 	import_form(r);
 	page_end(r);
 	resp_html(r, rc ? 400 : 200);
@@ -1164,20 +1123,10 @@ static void api_import(struct req *r)
 	struct kh_error err;
 	struct import_report rep;
 	kh_error_clear(&err);
-	int rc = app_org_import_csv(&r->ctx, r->body, r->body_len, view_day(r),
+	/* ?date= is the effective day for rows that give none. */
+	int rc = app_org_import_csv(&r->ctx, r->body, r->body_len, req_param_date(r, "date", 0),
 				    req_param_bool(r, "dry_run"), &rep, &err);
-	if (rc == KH_EINVAL && rep.n_rows) {
-		json_t *inner = json_pack("{s:s, s:s}", "code", kh_err_name(err.code), "message",
-					  err.message);
-		resp_json(r, 400,
-			  json_pack("{s:o, s:o}", "error", inner, "report", report_json(&rep)));
-		return;
-	}
-	if (rc) {
-		resp_error(r, &err);
-		return;
-	}
-	resp_json(r, 200, report_json(&rep));
+	web_import_answer(r, rc, &err, &rep);
 }
 
 static const struct route routes[] = {

@@ -11,6 +11,7 @@
 #include "app/org.h"
 #include "app/person.h"
 #include "core/date.h"
+#include "web/import.h"
 #include "web/internal.h"
 #include "web/routes.h"
 
@@ -475,28 +476,6 @@ static void form_end_position(struct req *r)
 
 /* ---- import ---- */
 
-static void import_report_html(struct req *r, const struct import_report *rep)
-{
-	html(r, "<h2>Kết quả%s</h2>", rep->applied ? "" : " (chưa nhập)");
-	html(r, "<p>%d dòng: %d tạo mới, %d cập nhật, %d không đổi, %d lỗi.</p>", rep->n_rows,
-	     rep->n_created, rep->n_updated, rep->n_unchanged, rep->n_errors);
-	html(r, "<table><thead><tr><th>Dòng</th><th>Mã đảng viên</th><th>Họ và tên</th>"
-		"<th>Kết quả</th><th>Ghi chú</th></tr></thead><tbody>");
-	for (int i = 0; i < rep->n_rows; i++) {
-		const struct import_row *w = &rep->rows[i];
-		const char *label = strcmp(w->action, "create") == 0	  ? "Tạo mới"
-				    : strcmp(w->action, "update") == 0	  ? "Cập nhật"
-				    : strcmp(w->action, "unchanged") == 0 ? "Không đổi"
-				    : strcmp(w->action, "skip") == 0	  ? "Chưa nhập"
-									  : "Lỗi";
-		html(r, "<tr%r><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
-		     strcmp(w->action, "error") == 0 ? " class=\"error\"" : "", w->line,
-		     w->code ? w->code : "", w->name ? w->name : "", label,
-		     w->message ? w->message : "");
-	}
-	html(r, "</tbody></table>");
-}
-
 static void import_page_begin(struct req *r)
 {
 	page_begin(r, "Nhập danh sách cán bộ, đảng viên");
@@ -551,14 +530,7 @@ static void import_submit(struct req *r)
 		return;
 	}
 	import_page_begin(r);
-	if (rc)
-		html_error_box(r, &err);
-	else if (rep.applied)
-		html_notice(r, "ok", "Đã nhập xong.");
-	else
-		html_notice(r, "info", "Tệp hợp lệ. Bỏ chọn «Chỉ kiểm tra» rồi gửi lại để nhập.");
-	if (rep.n_rows)
-		import_report_html(r, &rep);
+	web_import_outcome_html(r, rc, &err, &rep, "Mã đảng viên", "Họ và tên");
 	import_form(r);
 	page_end(r);
 	resp_html(r, rc ? http_status_for(rc) : 200);
@@ -702,21 +674,6 @@ static void api_patch(struct req *r)
 	api_person_answer(r, p.id, 200);
 }
 
-static json_t *report_json(const struct import_report *rep)
-{
-	json_t *rows = json_array();
-	for (int i = 0; i < rep->n_rows; i++) {
-		const struct import_row *w = &rep->rows[i];
-		json_array_append_new(rows, json_pack("{s:i, s:s, s:s, s:s, s:s}", "line", w->line,
-						      "code", w->code ? w->code : "", "name",
-						      w->name ? w->name : "", "action", w->action,
-						      "message", w->message ? w->message : ""));
-	}
-	return json_pack("{s:i, s:i, s:i, s:i, s:i, s:b, s:o}", "rows", rep->n_rows, "created",
-			 rep->n_created, "updated", rep->n_updated, "unchanged", rep->n_unchanged,
-			 "errors", rep->n_errors, "applied", rep->applied, "results", rows);
-}
-
 static void api_import(struct req *r)
 {
 	struct kh_error err;
@@ -724,18 +681,7 @@ static void api_import(struct req *r)
 	kh_error_clear(&err);
 	int rc = app_person_import_csv(&r->ctx, r->body, r->body_len, req_param_bool(r, "dry_run"),
 				       &rep, &err);
-	if (rc == KH_EINVAL && rep.n_rows) {
-		json_t *inner = json_pack("{s:s, s:s}", "code", kh_err_name(err.code), "message",
-					  err.message);
-		resp_json(r, 400,
-			  json_pack("{s:o, s:o}", "error", inner, "report", report_json(&rep)));
-		return;
-	}
-	if (rc) {
-		resp_error(r, &err);
-		return;
-	}
-	resp_json(r, 200, report_json(&rep));
+	web_import_answer(r, rc, &err, &rep);
 }
 
 static void api_positions(struct req *r)

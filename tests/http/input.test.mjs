@@ -36,3 +36,13 @@ test('one-line fields are trimmed and inner spaces collapsed', async () => {
   assert.equal(r.json.name, 'Chi bộ Thử nghiệm');
   assert.equal(r.json.short_name, 'CBTN');
 });
+
+test('the API import takes ?date= as the day for rows that give none', async () => {
+  const csv = 'ma,ma_cap_tren,ten,loai,cap\nthu_ngay,tu,Chi bộ Thử ngày,cell,4\n';
+  const r = await api('POST', '/api/v1/orgs/import?date=2020-05-01', csv, { 'Content-Type': 'text/csv' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.applied, true);
+  const hit = (await api('GET', '/api/v1/search?q=chi%20bo%20thu%20ngay')).json.results.find((x) => x.type === 'org');
+  const org = (await api('GET', `/api/v1/orgs/${hit.id}`)).json;
+  assert.equal(org.valid_from, '2020-05-01');
+});
