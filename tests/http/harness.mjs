@@ -80,6 +80,12 @@ export async function startServer({ demo = false, db, env = {} } = {}) {
     dir,
     stderr: () => stderr,
     cli: (args, opts) => cli(args, opts),
+    // Kills the server with SIGKILL, as a crash or power loss would, and
+    // keeps the database for a restart (startServer({db})).
+    async crash() {
+      child.kill('SIGKILL');
+      await exited;
+    },
     // Stops with SIGTERM and checks a clean exit (sanitizer reports fail it).
     async stop() {
       child.kill('SIGTERM');
