@@ -1029,34 +1029,91 @@ static int elem_text(struct req *r, json_t *obj, const char *name, bool required
 	return 0;
 }
 
-static void api_merge(struct req *r)
+/* The "source_ids" array of a merge request: positive ids, 1 to 1000. */
+static int json_source_ids(struct req *r, int64_t **out, int *n_out, struct kh_error *err)
 {
-	struct kh_error err;
 	json_t *a = r->json ? json_object_get(r->json, "source_ids") : NULL;
-	const char *note = NULL;
-	int32_t date = 0;
-	if (!a || !json_is_array(a) || json_array_size(a) == 0 || json_array_size(a) > 1000) {
-		resp_fail(r, KH_EINVAL, "Trường «source_ids» phải là danh sách mã số tổ chức");
-		return;
-	}
+	if (!a || !json_is_array(a) || json_array_size(a) == 0 || json_array_size(a) > 1000)
+		return kh_fail(err, KH_EINVAL, "source_ids",
+			       "Trường «source_ids» phải là danh sách mã số tổ chức");
 	size_t n = json_array_size(a);
 	int64_t *ids = arena_alloc(&r->arena, sizeof(*ids) * n);
 	for (size_t i = 0; i < n; i++) {
 		json_t *v = json_array_get(a, i);
-		if (!json_is_integer(v) || json_integer_value(v) <= 0) {
-			resp_fail(r, KH_EINVAL,
-				  "Trường «source_ids» phải là danh sách mã số tổ chức");
-			return;
-		}
+		if (!json_is_integer(v) || json_integer_value(v) <= 0)
+			return kh_fail(err, KH_EINVAL, "source_ids",
+				       "Trường «source_ids» phải là danh sách mã số tổ chức");
 		ids[i] = json_integer_value(v);
 	}
-	if (json_field_date(r, "date", false, &date, &err) ||
+	*out = ids;
+	*n_out = (int)n;
+	return 0;
+}
+
+static void api_merge(struct req *r)
+{
+	struct kh_error err;
+	const char *note = NULL;
+	int32_t date = 0;
+	int64_t *ids;
+	int n;
+	if (json_source_ids(r, &ids, &n, &err) || json_field_date(r, "date", false, &date, &err) ||
 	    json_field_text(r, "note", false, false, &note, &err) ||
-	    app_org_merge(&r->ctx, ids, (int)n, r->ids[0], date, note, &err)) {
+	    app_org_merge(&r->ctx, ids, n, r->ids[0], date, note, &err)) {
 		resp_error(r, &err);
 		return;
 	}
 	api_org_answer(r, r->ids[0], date, 200);
+}
+
+/* Merges the sources into a new org created the same day, in one
+ * transaction: {"source_ids", "date", "note", "new_org": {"parent_id",
+ * "name", "short_name", "kind", "level"}}. Answers 201 with the new org. */
+static void api_merge_new(struct req *r)
+{
+	struct kh_error err;
+	struct org_create in = {0};
+	int64_t *ids, id = 0, parent = 0, level = -1;
+	int n;
+	json_t *saved = r->json, *new_org = r->json ? json_object_get(r->json, "new_org") : NULL;
+	if (json_source_ids(r, &ids, &n, &err) ||
+	    json_field_date(r, "date", true, &in.date, &err) ||
+	    json_field_text(r, "note", false, false, &in.note, &err)) {
+		resp_error(r, &err);
+		return;
+	}
+	if (!new_org || !json_is_object(new_org)) {
+		resp_error(r, &(struct kh_error){KH_EINVAL, "Thiếu trường «new_org» (tổ chức mới)",
+						 "new_org"});
+		return;
+	}
+	/* The new org's fields are read like a body of their own. */
+	r->json = new_org;
+	int rc = json_field_int(r, "parent_id", false, 1, INT64_MAX, &parent, &err) ||
+		 json_field_text(r, "name", true, false, &in.name, &err) ||
+		 json_field_text(r, "short_name", false, false, &in.short_name, &err) ||
+		 json_field_text(r, "kind", true, false, &in.kind, &err) ||
+		 json_field_int(r, "level", true, 0, ORG_LEVEL_MAX, &level, &err);
+	r->json = saved;
+	if (rc) {
+		resp_error(r, &err);
+		return;
+	}
+	in.parent_id = parent;
+	in.level = (int)level;
+	if (!parent) { /* default: where the first source sits */
+		struct org first;
+		if (app_org_get(&r->ctx, ids[0], in.date, &first, &err)) {
+			resp_error(r, &err);
+			return;
+		}
+		in.parent_id = first.parent_id;
+	}
+	if (app_org_merge_into_new(&r->ctx, ids, n, &in, &id, &err)) {
+		resp_error(r, &err);
+		return;
+	}
+	api_org_answer(r, id, in.date, 201);
 }
 
 static void api_split(struct req *r)
@@ -1233,6 +1290,7 @@ static const struct route routes[] = {
 	{HTTP_GET, "/api/v1/orgs/{id}/children", api_children, 0, {{"date", P_DATE}}, NULL},
 	{HTTP_GET, "/api/v1/orgs/{id}/history", api_history, 0, {{0}}, NULL},
 	{HTTP_POST, "/api/v1/orgs/{id}/merge", api_merge, 0, {{0}}, NULL},
+	{HTTP_POST, "/api/v1/orgs/merge", api_merge_new, 0, {{0}}, NULL},
 	{HTTP_POST, "/api/v1/orgs/{id}/split", api_split, 0, {{0}}, NULL},
 	{HTTP_POST, "/api/v1/orgs/{id}/dissolve", api_dissolve, 0, {{0}}, NULL},
 };
