@@ -641,6 +641,62 @@ out:
 	return rc;
 }
 
+int app_token_list(struct app_ctx *ctx, int64_t user_id, struct api_token **out, int *n,
+		   struct kh_error *err)
+{
+	struct user user;
+	int rc;
+
+	if (!app_sees_all(ctx) && !is_self(ctx, user_id))
+		return kh_fail(err, KH_EFORBIDDEN, NULL,
+			       "Chỉ quản trị viên được xem mã truy cập của người khác");
+	if ((rc = store_user_get(ctx->store, ctx->arena, user_id, &user, err)))
+		return rc;
+	return store_token_list(ctx->store, ctx->arena, user_id, out, n, err);
+}
+
+/* The token as JSON text for the audit log, in the arena. */
+static const char *token_json(struct arena *a, const struct api_token *t)
+{
+	json_t *o = json_pack("{s:I, s:I, s:s, s:b}", "id", (json_int_t)t->id, "user_id",
+			      (json_int_t)t->user_id, "label", t->label, "revoked", t->revoked);
+	char *s = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	json_decref(o);
+	if (!s)
+		return NULL;
+	const char *copy = arena_strdup(a, s);
+	free(s);
+	return copy;
+}
+
+int app_token_revoke(struct app_ctx *ctx, int64_t token_id, struct kh_error *err)
+{
+	struct api_token before, after;
+	int rc;
+
+	if (!ctx->actor || (!ctx->actor->system && !ctx->actor->user_id))
+		return kh_fail(err, KH_EUNAUTH, NULL, "Bạn cần đăng nhập");
+	if ((rc = begin(ctx, err)))
+		return rc;
+	if ((rc = store_token_get(ctx->store, ctx->arena, token_id, &before, err)))
+		goto out;
+	if (!app_sees_all(ctx) && !is_self(ctx, before.user_id)) {
+		rc = kh_fail(err, KH_EFORBIDDEN, NULL,
+			     "Chỉ quản trị viên được thu hồi mã truy cập của người khác");
+		goto out;
+	}
+	if (before.revoked)
+		goto out;
+	if ((rc = store_token_revoke(ctx->store, token_id, err)))
+		goto out;
+	after = before;
+	after.revoked = true;
+	rc = app_audit(ctx, "token.revoke", "api_token", token_id, token_json(ctx->arena, &before),
+		       token_json(ctx->arena, &after), err);
+out:
+	return commit_or_rollback(ctx, rc, err);
+}
+
 int app_audit_list(struct app_ctx *ctx, const char *entity, int64_t entity_id, int limit,
 		   struct audit_entry **out, int *n, struct kh_error *err)
 {

@@ -102,6 +102,19 @@ int app_user_set_password(struct app_ctx *ctx, int64_t id, const char *old_passw
 int app_token_create(struct app_ctx *ctx, const char *username, const char *label,
 		     const char **token_out, struct kh_error *err) KH_MUST_CHECK;
 
+/* The API tokens of account user_id, oldest first, revoked ones too (never
+ * a secret or hash): admins and the system for anyone, a user for themself
+ * (others KH_EFORBIDDEN); an unknown account is KH_ENOTFOUND. *out in
+ * ctx->arena. */
+int app_token_list(struct app_ctx *ctx, int64_t user_id, struct api_token **out, int *n,
+		   struct kh_error *err) KH_MUST_CHECK;
+
+/* Revokes an API token so it no longer authenticates: admins and the system
+ * for any token, a user for their own (others KH_EFORBIDDEN); an unknown id
+ * is KH_ENOTFOUND. Revoking a revoked token succeeds and changes nothing.
+ * Audited as "token.revoke" (when it changes something). */
+int app_token_revoke(struct app_ctx *ctx, int64_t token_id, struct kh_error *err) KH_MUST_CHECK;
+
 /* The audit log, newest first (admins only): entity NULL or "" for all,
  * entity_id 0 for every record of that entity, at most limit entries. */
 int app_audit_list(struct app_ctx *ctx, const char *entity, int64_t entity_id, int limit,

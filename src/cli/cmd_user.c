@@ -3,8 +3,10 @@
  * The operator's account commands: `user add` creates an account (the first
  * administrator of a fresh database is made this way) and `token add` issues
  * an API token for scripts. The password is read from standard input, never
- * from the command line, where other users of the machine could see it. Both
- * act as the system actor, through app/ like every other entry point.
+ * from the command line, where other users of the machine could see it.
+ * `token list` shows an account's tokens (never their secrets) and `token
+ * revoke` withdraws a leaked one. All act as the system actor, through app/
+ * like every other entry point.
  */
 #include "core/common.h"
 #include "app/auth.h"
@@ -16,14 +18,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 static const char *const USER_USAGE =
 	"Cách dùng: kehoach user add --db FILE --username U --password-stdin [--admin]"
 	" [--person-id N]\n";
 static const char *const TOKEN_USAGE =
-	"Cách dùng: kehoach token add --db FILE --username U [--label NHÃN]\n";
+	"Cách dùng: kehoach token add --db FILE --username U [--label NHÃN]\n"
+	"           kehoach token list --db FILE --username U\n"
+	"           kehoach token revoke --db FILE --id N\n";
 
-static const char *const WITH_VALUE[] = {"db", "username", "person-id", "label", NULL};
+static const char *const WITH_VALUE[] = {"db", "username", "person-id", "label", "id", NULL};
 
 /* Reads the first line of stdin as the password, NFC-normalized; NULL with a
  * message on failure. The caller wipes and frees it. */
@@ -138,11 +144,98 @@ out:
 	return rc;
 }
 
+/* Prints one line per token of the account: id, label, creation time
+ * (ISO 8601, UTC) and status, separated by tabs. */
+static int token_list(int argc, char **argv)
+{
+	struct app_ctx ctx;
+	struct actor actor;
+	struct arena arena;
+	struct kh_error err;
+	struct user *users = NULL;
+	struct api_token *tokens = NULL;
+	int n_users = 0, n = 0, rc;
+
+	const char *username = cli_opt(argc, argv, "username");
+	if (!cli_opt(argc, argv, "db") || !username) {
+		fputs(TOKEN_USAGE, stderr);
+		return CLI_USAGE;
+	}
+	rc = cli_open(argc, argv, &ctx, &actor, &arena);
+	if (rc)
+		return rc;
+	if (app_user_list(&ctx, &users, &n_users, &err) != 0) {
+		rc = cli_error(&err);
+		goto out;
+	}
+	const struct user *u = NULL;
+	for (int i = 0; i < n_users && !u; i++)
+		if (strcasecmp(users[i].username, username) == 0)
+			u = &users[i];
+	if (!u) {
+		kh_fail(&err, KH_ENOTFOUND, "username", "Không tìm thấy tài khoản «%s»", username);
+		rc = cli_error(&err);
+		goto out;
+	}
+	if (app_token_list(&ctx, u->id, &tokens, &n, &err) != 0) {
+		rc = cli_error(&err);
+		goto out;
+	}
+	for (int i = 0; i < n; i++) {
+		char when[32] = "";
+		struct tm tm;
+		time_t t = (time_t)tokens[i].created_at;
+		if (gmtime_r(&t, &tm))
+			strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		printf("%lld\t%s\t%s\t%s\n", (long long)tokens[i].id, tokens[i].label, when,
+		       tokens[i].revoked ? "đã thu hồi" : "đang dùng");
+	}
+	rc = CLI_OK;
+out:
+	cli_close(&ctx);
+	return rc;
+}
+
+static int token_revoke(int argc, char **argv)
+{
+	struct app_ctx ctx;
+	struct actor actor;
+	struct arena arena;
+	struct kh_error err;
+	int64_t id = 0;
+	int rc;
+
+	const char *id_text = cli_opt(argc, argv, "id");
+	if (!cli_opt(argc, argv, "db") || !id_text) {
+		fputs(TOKEN_USAGE, stderr);
+		return CLI_USAGE;
+	}
+	if (num_parse_i64(id_text, 1, INT64_MAX, &id) != 0) {
+		fprintf(stderr, "kehoach: --id phải là một mã số dương\n");
+		return CLI_USAGE;
+	}
+	rc = cli_open(argc, argv, &ctx, &actor, &arena);
+	if (rc)
+		return rc;
+	if (app_token_revoke(&ctx, id, &err) != 0) {
+		rc = cli_error(&err);
+	} else {
+		printf("Đã thu hồi mã truy cập %lld\n", (long long)id);
+		rc = CLI_OK;
+	}
+	cli_close(&ctx);
+	return rc;
+}
+
 int cmd_token(int argc, char **argv)
 {
 	const char *sub = cli_positional(argc, argv, 0, WITH_VALUE);
 	if (sub && strcmp(sub, "add") == 0)
 		return token_add(argc, argv);
+	if (sub && strcmp(sub, "list") == 0)
+		return token_list(argc, argv);
+	if (sub && strcmp(sub, "revoke") == 0)
+		return token_revoke(argc, argv);
 	fputs(TOKEN_USAGE, stderr);
 	return CLI_USAGE;
 }

@@ -93,7 +93,9 @@ static const struct command commands[] = {
 	{"user", cmd_user,
 	 "user add --db FILE --username U --password-stdin [--admin] [--person-id N]",
 	 "Tạo tài khoản; mật khẩu đọc từ đầu vào chuẩn."},
-	{"token", cmd_token, "token add --db FILE --username U [--label NHÃN]",
+	{"token", cmd_token,
+	 "token add --db FILE --username U [--label NHÃN] | token list --db FILE --username U"
+	 " | token revoke --db FILE --id N",
 	 "Cấp mã truy cập API (Bearer token) cho tài khoản và in ra."},
 	{"org", cmd_org,
 	 "org import --db FILE [--dry-run] FILE.csv | org tree --db FILE [--date YYYY-MM-DD] [--root ID]",

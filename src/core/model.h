@@ -184,6 +184,15 @@ struct user {
 	const char *person_name; /* filled by reads when linked */
 };
 
+/* An API bearer token as listed: never its secret or hash. */
+struct api_token {
+	int64_t id;
+	int64_t user_id;
+	const char *label;  /* "" when none */
+	int64_t created_at; /* unix seconds */
+	bool revoked;
+};
+
 /* Search hits. */
 enum search_type { SEARCH_ORG = 1, SEARCH_PERSON = 2, SEARCH_DOCUMENT = 3, SEARCH_PLAN = 4 };
 const char *search_type_name(enum search_type t);

@@ -329,6 +329,76 @@ int store_token_find(struct store *s, struct arena *a, const uint8_t *token_hash
 	return kh_fail(err, KH_ENOTFOUND, NULL, "Không tìm thấy mã truy cập");
 }
 
+#define TOKEN_COLS "id, user_id, label, created_at, revoked"
+
+static void read_token(struct arena *a, sqlite3_stmt *st, struct api_token *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->id = sqlite3_column_int64(st, 0);
+	t->user_id = sqlite3_column_int64(st, 1);
+	t->label = store_col_text(a, st, 2);
+	t->created_at = sqlite3_column_int64(st, 3);
+	t->revoked = sqlite3_column_int(st, 4) != 0;
+}
+
+int store_token_list(struct store *s, struct arena *a, int64_t user_id, struct api_token **out,
+		     int *n, struct kh_error *err)
+{
+	sqlite3_stmt *st = store_stmt(
+		s, "SELECT " TOKEN_COLS " FROM api_tokens WHERE user_id = ? ORDER BY id", err);
+	if (!st)
+		return fail_stmt(err);
+	sqlite3_bind_int64(st, 1, user_id);
+	int cap = 8, count = 0, rc;
+	struct api_token *v = arena_alloc(a, xmul((size_t)cap, sizeof(*v)));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			struct api_token *w = arena_alloc(a, xmul((size_t)cap * 2, sizeof(*v)));
+			memcpy(w, v, xmul((size_t)cap, sizeof(*v)));
+			v = w;
+			cap *= 2;
+		}
+		read_token(a, st, &v[count++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, err);
+	*out = v;
+	*n = count;
+	return 0;
+}
+
+int store_token_get(struct store *s, struct arena *a, int64_t id, struct api_token *out,
+		    struct kh_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT " TOKEN_COLS " FROM api_tokens WHERE id = ?", err);
+	if (!st)
+		return fail_stmt(err);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_token(a, st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, err);
+	return kh_fail(err, KH_ENOTFOUND, NULL, "Không tìm thấy mã truy cập");
+}
+
+int store_token_revoke(struct store *s, int64_t id, struct kh_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "UPDATE api_tokens SET revoked = 1 WHERE id = ?", err);
+	if (!st)
+		return fail_stmt(err);
+	sqlite3_bind_int64(st, 1, id);
+	int changes = 0;
+	int rc = step_done(s, st, &changes, err);
+	if (rc)
+		return rc;
+	return changes ? 0 : kh_fail(err, KH_ENOTFOUND, NULL, "Không tìm thấy mã truy cập");
+}
+
 /* ---- login attempts ---- */
 
 int store_login_attempt_get(struct store *s, const char *key, int64_t *window_start, int *failures,

@@ -97,6 +97,19 @@ int store_token_insert(struct store *s, const uint8_t *token_hash, size_t hash_l
 int store_token_find(struct store *s, struct arena *a, const uint8_t *token_hash, size_t hash_len,
 		     struct user *user, struct kh_error *err) KH_MUST_CHECK;
 
+/* The tokens of user_id (revoked ones too), oldest first; *out is
+ * arena-allocated. An unknown user simply has none. */
+int store_token_list(struct store *s, struct arena *a, int64_t user_id, struct api_token **out,
+		     int *n, struct kh_error *err) KH_MUST_CHECK;
+
+/* The token with this id; KH_ENOTFOUND when unknown. */
+int store_token_get(struct store *s, struct arena *a, int64_t id, struct api_token *out,
+		    struct kh_error *err) KH_MUST_CHECK;
+
+/* Marks the token revoked (no error when it already is); KH_ENOTFOUND when
+ * unknown. */
+int store_token_revoke(struct store *s, int64_t id, struct kh_error *err) KH_MUST_CHECK;
+
 /* ---- login attempts (rate limit) ---- */
 
 /* The failure count and window start recorded for key; both 0 when none. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /*
  * Administration: the accounts page (list, create, change rights and links,
- * reset passwords, issue API tokens) and the audit log, each with its JSON
+ * reset passwords, issue, list and revoke API tokens) and the audit log, each with its JSON
  * twin under /api/v1. Every handler goes through app/, which refuses anyone
  * but an administrator (a user may read their own account and issue their own
  * tokens). Forms redirect back with a notice on success and re-render with
@@ -11,6 +11,7 @@
 #include "app/auth.h"
 #include "web/internal.h"
 #include "web/routes.h"
+#include "web/tokens.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,41 @@ static const char *format_time(struct req *r, int64_t t)
 			    tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
 }
 
+static json_t *token_json(const struct api_token *t)
+{
+	return json_pack("{s:I, s:I, s:s, s:I, s:b}", "id", (json_int_t)t->id, "user_id",
+			 (json_int_t)t->user_id, "label", t->label, "created_at",
+			 (json_int_t)t->created_at, "revoked", t->revoked);
+}
+
+void web_token_table(struct req *r, const struct api_token *v, int n, const char *back)
+{
+	if (n == 0) {
+		html(r, "<p class=\"muted\">Chưa có mã truy cập API nào.</p>");
+		return;
+	}
+	html(r, "<table class=\"tokens\"><thead><tr><th>Nhãn</th><th>Ngày tạo</th>"
+		"<th>Trạng thái</th><th></th></tr></thead><tbody>");
+	for (int i = 0; i < n; i++) {
+		const struct api_token *t = &v[i];
+		html(r, "<tr id=\"token-%D\"><td>%s</td><td>%s</td><td>%s</td><td>", t->id,
+		     t->label[0] ? t->label : "(không nhãn)", format_time(r, t->created_at),
+		     t->revoked ? "đã thu hồi" : "đang dùng");
+		if (!t->revoked) {
+			html(r,
+			     "<form class=\"inline\" method=\"post\""
+			     " action=\"/admin/tokens/%D/revoke\">",
+			     t->id);
+			html_csrf_field(r);
+			if (back)
+				html(r, "<input type=\"hidden\" name=\"back\" value=\"%s\">", back);
+			html(r, "<button type=\"submit\">Thu hồi</button></form>");
+		}
+		html(r, "</td></tr>");
+	}
+	html(r, "</tbody></table>");
+}
+
 /* ---- accounts page ---- */
 
 static const char *notice_text(const char *key)
@@ -54,6 +90,7 @@ static const char *notice_text(const char *key)
 		{"updated", "Đã cập nhật tài khoản"},
 		{"password",
 		 "Đã đặt lại mật khẩu; các phiên đăng nhập của tài khoản đó đã kết thúc"},
+		{"token_revoked", "Đã thu hồi mã truy cập; mã đó không còn dùng được nữa"},
 	};
 	for (size_t i = 0; key && i < KH_ARRAY_LEN(notices); i++)
 		if (strcmp(key, notices[i].key) == 0)
@@ -98,7 +135,17 @@ static void user_row(struct req *r, const struct user *u)
 	     AUTH_PASSWORD_MIN, u->id);
 	html_csrf_field(r);
 	html(r, "<label>Nhãn <input name=\"label\" maxlength=\"100\"></label>"
-		"<button type=\"submit\">Cấp mã truy cập API</button></form></details></td></tr>");
+		"<button type=\"submit\">Cấp mã truy cập API</button></form></details>");
+
+	struct kh_error err;
+	struct api_token *tokens = NULL;
+	int n = 0;
+	html(r, "<details><summary>Mã truy cập API</summary>");
+	if (app_token_list(&r->ctx, u->id, &tokens, &n, &err) != 0)
+		html_error_box(r, &err);
+	else
+		web_token_table(r, tokens, n, NULL);
+	html(r, "</details></td></tr>");
 }
 
 static void render_users(struct req *r, int status, const struct kh_error *e, const char *notice)
@@ -217,6 +264,24 @@ static void users_token(struct req *r)
 	     token);
 	page_end(r);
 	resp_html(r, 201);
+}
+
+/* Revokes a token from the accounts page or the user's own account page
+ * (back=account), then goes back there with a notice. */
+static void tokens_revoke(struct req *r)
+{
+	struct kh_error err;
+	const char *back = req_param(r, "back");
+	bool to_account = back && strcmp(back, "account") == 0;
+	if (app_token_revoke(&r->ctx, r->ids[0], &err) != 0) {
+		if (to_account || !r->actor.is_admin)
+			resp_error(r, &err);
+		else
+			render_users(r, http_status_for(err.code), &err, NULL);
+		return;
+	}
+	resp_redirect(r, to_account ? "/account?notice=token_revoked"
+				    : "/admin/users?notice=token_revoked");
 }
 
 /* ---- audit page ---- */
@@ -348,6 +413,31 @@ static void api_user_token(struct req *r)
 			    "username", u.username, "label", label ? label : ""));
 }
 
+static void api_user_tokens(struct req *r)
+{
+	struct kh_error err;
+	struct api_token *v = NULL;
+	int n = 0;
+	if (app_token_list(&r->ctx, r->ids[0], &v, &n, &err) != 0) {
+		resp_error(r, &err);
+		return;
+	}
+	json_t *arr = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(arr, token_json(&v[i]));
+	resp_json(r, 200, json_pack("{s:o}", "tokens", arr));
+}
+
+static void api_token_delete(struct req *r)
+{
+	struct kh_error err;
+	if (app_token_revoke(&r->ctx, r->ids[0], &err) != 0) {
+		resp_error(r, &err);
+		return;
+	}
+	resp_body(r, 204, "text/plain; charset=utf-8", "", 0);
+}
+
 /* The stored JSON text as a value (or the text itself if it is not JSON). */
 static json_t *audit_value(const char *text)
 {
@@ -403,12 +493,15 @@ static const struct route routes[] = {
 	 NULL},
 	{HTTP_POST, "/admin/users/{id}/password", users_password, 0, {{"password", P_TEXT}}, NULL},
 	{HTTP_POST, "/admin/users/{id}/tokens", users_token, 0, {{"label", P_TEXT}}, NULL},
+	{HTTP_POST, "/admin/tokens/{id}/revoke", tokens_revoke, 0, {{"back", P_TEXT}}, NULL},
 	{HTTP_GET, "/admin/audit", audit_page, 0, {{"entity", P_TEXT}, {"entity_id", P_ID}}, NULL},
 	{HTTP_GET, "/api/v1/users", api_users_list, 0, {{0}}, NULL},
 	{HTTP_POST, "/api/v1/users", api_users_create, 0, {{0}}, NULL},
 	{HTTP_GET, "/api/v1/users/{id}", api_user_get, 0, {{0}}, NULL},
 	{HTTP_PATCH, "/api/v1/users/{id}", api_user_patch, 0, {{0}}, NULL},
 	{HTTP_POST, "/api/v1/users/{id}/tokens", api_user_token, 0, {{0}}, NULL},
+	{HTTP_GET, "/api/v1/users/{id}/tokens", api_user_tokens, 0, {{0}}, NULL},
+	{HTTP_DELETE, "/api/v1/tokens/{id}", api_token_delete, 0, {{0}}, NULL},
 	{HTTP_GET,
 	 "/api/v1/audit",
 	 api_audit,

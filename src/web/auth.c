@@ -2,7 +2,8 @@
 /*
  * Logging in and out: the login page and form, the logout form, the user's
  * own account page (change password), and the session API that scripts and
- * the tests use. The session cookie is HttpOnly and SameSite=Strict and holds
+ * the tests use. The account page also lists the user's API tokens, each
+ * with a revoke button. The session cookie is HttpOnly and SameSite=Strict and holds
  * only a random token; the server resolves it through app_auth_session on
  * every request. After login the browser goes back to `next`, which must be a
  * path on this site (never "//host" or an absolute URL: no open redirect).
@@ -11,6 +12,7 @@
 #include "app/auth.h"
 #include "web/internal.h"
 #include "web/routes.h"
+#include "web/tokens.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -137,6 +139,13 @@ static void render_account(struct req *r, int status, const struct kh_error *e, 
 		html(r, "<span class=\"muted\">Chưa gắn với cán bộ, đảng viên nào</span>");
 	html(r, "</td></tr><tr><th>Quyền quản trị</th><td>%s</td></tr></tbody></table>",
 	     u.is_admin ? "Có" : "Không");
+	struct api_token *tokens = NULL;
+	int n = 0;
+	html(r, "<h2>Mã truy cập API</h2>");
+	if (app_token_list(&r->ctx, u.id, &tokens, &n, &err) != 0)
+		html_error_box(r, &err);
+	else
+		web_token_table(r, tokens, n, "account");
 	if (r->via_cookie) {
 		html(r, "<h2>Đổi mật khẩu</h2>"
 			"<form class=\"stack\" method=\"post\" action=\"/account/password\">");
@@ -157,8 +166,12 @@ static void render_account(struct req *r, int status, const struct kh_error *e, 
 static void account_page(struct req *r)
 {
 	const char *notice = req_param(r, "notice");
-	render_account(r, 200, NULL,
-		       notice && strcmp(notice, "password") == 0 ? "Đã đổi mật khẩu" : NULL);
+	const char *text = NULL;
+	if (notice && strcmp(notice, "password") == 0)
+		text = "Đã đổi mật khẩu";
+	else if (notice && strcmp(notice, "token_revoked") == 0)
+		text = "Đã thu hồi mã truy cập; mã đó không còn dùng được nữa";
+	render_account(r, 200, NULL, text);
 }
 
 static void account_password(struct req *r)

@@ -2,7 +2,7 @@
 /*
  * app/auth.c use cases on a real database with a clock the tests move:
  * login success and failure, the rate limit and its window, session expiry,
- * logout, API tokens, disabled accounts, duplicate and invalid usernames,
+ * logout, API tokens (issue, list, revoke), disabled accounts, duplicate and invalid usernames,
  * account updates and password changes, and who may do each.
  */
 #include "core/common.h"
@@ -328,6 +328,128 @@ static void test_tokens(void **state)
 	assert_int_equal(app_token_create(&f->ctx, "script", "x", &token2, &err), 0);
 }
 
+/* Issues a token for username as the system; returns its id via the list. */
+static int64_t issue(struct fixture *f, const char *username, const char *label, const char **token)
+{
+	struct kh_error err;
+	struct user *users;
+	struct api_token *v;
+	int n, nu;
+	struct actor *saved = f->ctx.actor;
+	int64_t id = 0;
+	f->ctx.actor = &f->system;
+	if (app_token_create(&f->ctx, username, label, token, &err))
+		fail_msg("token for %s: %s", username, err.message);
+	assert_int_equal(app_user_list(&f->ctx, &users, &nu, &err), 0);
+	for (int i = 0; i < nu; i++) {
+		if (strcmp(users[i].username, username) != 0)
+			continue;
+		assert_int_equal(app_token_list(&f->ctx, users[i].id, &v, &n, &err), 0);
+		id = v[n - 1].id;
+	}
+	f->ctx.actor = saved;
+	assert_true(id > 0);
+	return id;
+}
+
+static void test_token_list(void **state)
+{
+	struct fixture *f = *state;
+	struct kh_error err;
+	struct api_token *v;
+	int n;
+	const char *t1, *t2;
+	int64_t owner = create(f, "chu", "dung-mat-khau", false);
+	int64_t other = create(f, "khac", "dung-mat-khau", false);
+	int64_t admin = create(f, "quantri", "dung-mat-khau", true);
+	int64_t id1 = issue(f, "chu", "Báo cáo", &t1);
+	int64_t id2 = issue(f, "chu", NULL, &t2);
+
+	act_as(f, owner, "chu", false);
+	assert_int_equal(app_token_list(&f->ctx, owner, &v, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id, id1);
+	assert_int_equal(v[0].user_id, owner);
+	assert_string_equal(v[0].label, "Báo cáo");
+	assert_int_equal(v[0].created_at, T0);
+	assert_false(v[0].revoked);
+	assert_int_equal(v[1].id, id2);
+	assert_string_equal(v[1].label, "");
+
+	act_as(f, other, "khac", false);
+	assert_int_equal(app_token_list(&f->ctx, other, &v, &n, &err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(app_token_list(&f->ctx, owner, &v, &n, &err), KH_EFORBIDDEN);
+
+	act_as(f, admin, "quantri", true);
+	assert_int_equal(app_token_list(&f->ctx, owner, &v, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(app_token_list(&f->ctx, 9999, &v, &n, &err), KH_ENOTFOUND);
+}
+
+static void test_token_revoke(void **state)
+{
+	struct fixture *f = *state;
+	struct kh_error err;
+	struct actor a;
+	struct api_token *v;
+	struct audit_entry *log;
+	int n;
+	const char *t1, *t2, *t3;
+	int64_t owner = create(f, "chu", "dung-mat-khau", false);
+	int64_t other = create(f, "khac", "dung-mat-khau", false);
+	int64_t admin = create(f, "quantri", "dung-mat-khau", true);
+	int64_t id1 = issue(f, "chu", "một", &t1);
+	int64_t id2 = issue(f, "chu", "hai", &t2);
+	int64_t id3 = issue(f, "khac", "ba", &t3);
+
+	/* Another user may neither revoke nor learn anything: the token
+	 * still works and nothing is audited. */
+	act_as(f, other, "khac", false);
+	assert_int_equal(app_token_revoke(&f->ctx, id1, &err), KH_EFORBIDDEN);
+	assert_int_equal(app_auth_bearer(&f->ctx, t1, &a, &err), 0);
+	assert_int_equal(app_token_revoke(&f->ctx, 9999, &err), KH_ENOTFOUND);
+
+	/* The owner revokes their own: it no longer authenticates, the
+	 * other one still does. */
+	act_as(f, owner, "chu", false);
+	assert_int_equal(app_token_revoke(&f->ctx, id1, &err), 0);
+	assert_int_equal(app_auth_bearer(&f->ctx, t1, &a, &err), KH_EUNAUTH);
+	assert_int_equal(app_auth_bearer(&f->ctx, t2, &a, &err), 0);
+	assert_int_equal(a.user_id, owner);
+	/* Twice is fine and changes nothing. */
+	assert_int_equal(app_token_revoke(&f->ctx, id1, &err), 0);
+	assert_int_equal(app_token_list(&f->ctx, owner, &v, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_true(v[0].revoked);
+	assert_false(v[1].revoked);
+	/* Not someone else's. */
+	assert_int_equal(app_token_revoke(&f->ctx, id3, &err), KH_EFORBIDDEN);
+	assert_int_equal(app_auth_bearer(&f->ctx, t3, &a, &err), 0);
+
+	/* An admin revokes anyone's; the system too. */
+	act_as(f, admin, "quantri", true);
+	assert_int_equal(app_token_revoke(&f->ctx, id3, &err), 0);
+	assert_int_equal(app_auth_bearer(&f->ctx, t3, &a, &err), KH_EUNAUTH);
+	assert_int_equal(app_token_revoke(&f->ctx, 9999, &err), KH_ENOTFOUND);
+	f->ctx.actor = &f->system;
+	assert_int_equal(app_token_revoke(&f->ctx, id2, &err), 0);
+	assert_int_equal(app_auth_bearer(&f->ctx, t2, &a, &err), KH_EUNAUTH);
+
+	/* One audit entry per actual revocation, without any secret. */
+	assert_int_equal(app_audit_list(&f->ctx, "api_token", id1, 50, &log, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(log[0].action, "token.revoke");
+	assert_int_equal(log[0].user_id, owner);
+	assert_non_null(strstr(log[0].before, "\"revoked\":false"));
+	assert_non_null(strstr(log[0].after, "\"revoked\":true"));
+	assert_null(strstr(log[0].after, "kh_"));
+	assert_string_equal(log[1].action, "token.create");
+	assert_int_equal(app_audit_list(&f->ctx, "api_token", id3, 50, &log, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(log[0].user_id, admin);
+}
+
 static void test_disabled_user(void **state)
 {
 	struct fixture *f = *state;
@@ -535,6 +657,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_session_expiry_and_logout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_token_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_token_revoke, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_disabled_user, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_create_validation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_username, setup, teardown),

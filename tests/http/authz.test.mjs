@@ -53,7 +53,8 @@ function formBody(csrf) {
 // something outside the outsider's scope.
 function fill(pattern) {
   let id = ids.province;
-  if (/people/.test(pattern)) id = ids.person;
+  if (/\/tokens\/\{id\}/.test(pattern)) id = ids.token; // the admin's token
+  else if (/people/.test(pattern)) id = ids.person;
   else if (/positions/.test(pattern)) id = ids.position;
   else if (/documents/.test(pattern)) id = ids.document;
   else if (/users/.test(pattern)) id = ids.adminUser;
@@ -73,6 +74,10 @@ before(async () => {
   ids.position = pos[0].id;
   ids.person = pos[0].person_id;
   ids.adminUser = admin.user.id;
+  const tok = await a('POST', `/api/v1/users/${ids.adminUser}/tokens`, { label: 'authz' });
+  assert.equal(tok.status, 201, tok.text);
+  ids.token = (await a('GET', `/api/v1/users/${ids.adminUser}/tokens`)).json.tokens
+    .find((t) => t.label === 'authz').id;
   // A document issued by a district-level org of another area: not an
   // ancestor of the outsider's commune, so not readable by her.
   const other = (await a('GET', '/api/v1/search?q=dang%20bo%20xa%20lac%20dien')).json.results.find((r) => r.type === 'org');
