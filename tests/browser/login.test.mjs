@@ -162,12 +162,10 @@ test('the pages carry a strict CSP, and the watcher sees a violation', async () 
   }
 });
 
-// Chromium asks every site for /favicon.ico; a 404 there is a console error
-// on every first page view (the watcher lists it under KNOWN_DEFECTS instead
-// of failing every test). Fixed when the server answers the request or the
-// layout declares an icon (e.g. <link rel="icon" href="data:,">).
-test('the browser finds a favicon', {
-}, async () => {
+// Chromium asks every site for /favicon.ico unless the page declares an
+// icon; a 404 there would be a console error on every first page view. The
+// layout declares an inline one.
+test('the browser finds a favicon', async () => {
   const { context, page } = await openPage(browser, server.url);
   try {
     await page.goto(`${server.url}/login`);
