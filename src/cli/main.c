@@ -96,7 +96,7 @@ static const struct command commands[] = {
 	{"token", cmd_token,
 	 "token add --db FILE --username U [--label NHÃN] | token list --db FILE --username U"
 	 " | token revoke --db FILE --id N",
-	 "Cấp mã truy cập API (Bearer token) cho tài khoản và in ra."},
+	 "Cấp mã truy cập API (Bearer token) cho tài khoản và in ra; liệt kê, thu hồi mã."},
 	{"org", cmd_org,
 	 "org import --db FILE [--dry-run] FILE.csv | org tree --db FILE [--date YYYY-MM-DD] [--root ID]",
 	 "Nhập cây tổ chức từ CSV; in cây tổ chức tại một ngày."},
