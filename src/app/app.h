@@ -68,6 +68,11 @@ int app_scope_load(struct app_ctx *ctx, struct kh_error *err) KH_MUST_CHECK;
  * existence, as of their last day). */
 int app_can_read_org(struct app_ctx *ctx, int64_t org_id, struct kh_error *err) KH_MUST_CHECK;
 int app_can_manage_org(struct app_ctx *ctx, int64_t org_id, struct kh_error *err) KH_MUST_CHECK;
+/* Answers the read checks of many orgs at once (one query) so that the
+ * app_can_read_org calls that follow for them cost nothing: for pages that
+ * link many orgs. Ids of 0 are skipped. */
+int app_can_read_orgs_prime(struct app_ctx *ctx, const int64_t *ids, int n,
+			    struct kh_error *err) KH_MUST_CHECK;
 /* The actor acts for org_id itself (holds a position there), or manages it. */
 int app_can_act_for_org(struct app_ctx *ctx, int64_t org_id, struct kh_error *err) KH_MUST_CHECK;
 int app_require_admin(struct app_ctx *ctx, struct kh_error *err) KH_MUST_CHECK;

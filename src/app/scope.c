@@ -133,8 +133,67 @@ struct scope_memo {
 	struct {
 		int64_t org_id;
 		bool in;
-	} e[64];
+	} e[256];
 };
+
+static bool memo_get(const struct scope_memo *m, int64_t org_id, bool *in)
+{
+	for (int i = 0; m && i < m->n; i++)
+		if (m->e[i].org_id == org_id) {
+			*in = m->e[i].in;
+			return true;
+		}
+	return false;
+}
+
+static void memo_put(struct app_ctx *ctx, int64_t org_id, bool in)
+{
+	struct scope_memo *m = ctx->actor->read_memo;
+	if (!m)
+		m = ctx->actor->read_memo = arena_alloc(ctx->arena, sizeof(*m));
+	if (m->n < (int)KH_ARRAY_LEN(m->e)) {
+		m->e[m->n].org_id = org_id;
+		m->e[m->n].in = in;
+		m->n++;
+	}
+}
+
+int app_can_read_orgs_prime(struct app_ctx *ctx, const int64_t *ids, int n, struct kh_error *err)
+{
+	if (app_sees_all(ctx) || n <= 0)
+		return 0;
+	int rc = app_scope_load(ctx, err);
+	if (rc)
+		return rc;
+	int64_t *todo = arena_alloc(ctx->arena, sizeof(*todo) * (size_t)n);
+	int ntodo = 0;
+	for (int i = 0; i < n; i++) {
+		bool in, dup = false;
+		if (ids[i] <= 0 || memo_get(ctx->actor->read_memo, ids[i], &in))
+			continue;
+		for (int k = 0; k < ntodo && !dup; k++)
+			dup = todo[k] == ids[i];
+		if (!dup)
+			todo[ntodo++] = ids[i];
+	}
+	if (ntodo == 0)
+		return 0;
+	int64_t *origin, *anc;
+	int npairs;
+	rc = store_org_ancestor_pairs(ctx->store, ctx->arena, todo, ntodo, ctx->today, &origin,
+				      &anc, &npairs, err);
+	if (rc)
+		return rc;
+	for (int i = 0; i < ntodo; i++) {
+		bool in = false;
+		for (int p = 0; p < npairs && !in; p++)
+			if (origin[p] == todo[i])
+				for (int j = 0; j < ctx->actor->n_read_roots && !in; j++)
+					in = anc[p] == ctx->actor->read_roots[j];
+		memo_put(ctx, todo[i], in);
+	}
+	return 0;
+}
 
 int app_can_read_org(struct app_ctx *ctx, int64_t org_id, struct kh_error *err)
 {
@@ -144,24 +203,13 @@ int app_can_read_org(struct app_ctx *ctx, int64_t org_id, struct kh_error *err)
 	int rc = app_scope_load(ctx, err);
 	if (rc)
 		return rc;
-	struct scope_memo *m = ctx->actor->read_memo;
-	for (int i = 0; m && i < m->n && !memoized; i++)
-		if (m->e[i].org_id == org_id) {
-			in = m->e[i].in;
-			memoized = true;
-		}
+	memoized = memo_get(ctx->actor->read_memo, org_id, &in);
 	if (!memoized) {
 		rc = within(ctx, org_id, ctx->actor->read_roots, ctx->actor->n_read_roots, &in,
 			    err);
 		if (rc)
 			return rc;
-		if (!m)
-			m = ctx->actor->read_memo = arena_alloc(ctx->arena, sizeof(*m));
-		if (m->n < (int)KH_ARRAY_LEN(m->e)) {
-			m->e[m->n].org_id = org_id;
-			m->e[m->n].in = in;
-			m->n++;
-		}
+		memo_put(ctx, org_id, in);
 	}
 	if (in)
 		return 0;

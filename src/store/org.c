@@ -9,6 +9,7 @@
  */
 #include "core/common.h"
 #include "store/internal.h"
+#include "core/buf.h"
 #include "store/org.h"
 
 #include <string.h>
@@ -230,6 +231,65 @@ int store_org_span(struct store *s, int64_t id, int32_t *from, int32_t *to, stru
 	if (rc == SQLITE_DONE)
 		return kh_fail(err, KH_ENOTFOUND, NULL, "Không tìm thấy tổ chức");
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, rc, err);
+}
+
+int store_org_ancestor_pairs(struct store *s, struct arena *a, const int64_t *ids, int n,
+			     int32_t day, int64_t **origins, int64_t **ancestors, int *npairs,
+			     struct kh_error *err)
+{
+	struct buf list;
+	int rc, count = 0, cap = 0;
+	int64_t *o = NULL, *an = NULL;
+	buf_init(&list, 1 << 20);
+	buf_putc(&list, '[');
+	for (int i = 0; i < n; i++)
+		buf_printf(&list, "%s%lld", i ? "," : "", (long long)ids[i]);
+	buf_putc(&list, ']');
+	sqlite3_stmt *st = store_stmt(
+		s,
+		"WITH RECURSIVE start(id, d) AS ("
+		"  SELECT o.id, CASE WHEN o.valid_to IS NOT NULL AND ?2 >= o.valid_to"
+		"  THEN o.valid_to - 1 WHEN ?2 < o.valid_from THEN o.valid_from ELSE ?2 END"
+		"  FROM orgs o WHERE o.id IN (SELECT value FROM json_each(?1))),"
+		" anc(origin, id, d, depth) AS ("
+		"  SELECT id, id, d, 0 FROM start"
+		"  UNION ALL"
+		"  SELECT anc.origin, v.parent_id, anc.d, anc.depth + 1 FROM anc"
+		"  JOIN org_versions v ON v.org_id = anc.id AND " IN_FORCE(
+			"v", "anc.d") "  WHERE v.parent_id IS NOT NULL AND anc.depth < 63)"
+				      " SELECT origin, id FROM anc",
+		err);
+	if (!st) {
+		buf_release(&list);
+		return fail_stmt(err);
+	}
+	sqlite3_bind_text(st, 1, list.data, (int)list.len, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, day);
+	buf_release(&list);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			int ncap = cap ? cap * 2 : 64;
+			int64_t *no = arena_alloc(a, sizeof(*no) * (size_t)ncap);
+			int64_t *na = arena_alloc(a, sizeof(*na) * (size_t)ncap);
+			if (count) {
+				memcpy(no, o, sizeof(*o) * (size_t)count);
+				memcpy(na, an, sizeof(*an) * (size_t)count);
+			}
+			o = no;
+			an = na;
+			cap = ncap;
+		}
+		o[count] = sqlite3_column_int64(st, 0);
+		an[count] = sqlite3_column_int64(st, 1);
+		count++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, err);
+	*origins = o;
+	*ancestors = an;
+	*npairs = count;
+	return 0;
 }
 
 int store_org_ancestors(struct store *s, struct arena *a, int64_t id, int32_t day, int64_t **out,

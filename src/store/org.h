@@ -56,6 +56,14 @@ int store_org_children(struct store *s, struct arena *a, int64_t parent_id, int3
 int store_org_span(struct store *s, int64_t id, int32_t *from, int32_t *to,
 		   struct kh_error *err) KH_MUST_CHECK;
 
+/* The ancestor chains of many orgs in one query: for each of ids[] (as of
+ * day, or its last day when it no longer exists then, or its first day
+ * when it does not exist yet), the pairs (origin, ancestor-or-self). Arena
+ * arrays; unknown ids yield nothing. */
+int store_org_ancestor_pairs(struct store *s, struct arena *a, const int64_t *ids, int n,
+			     int32_t day, int64_t **origins, int64_t **ancestors, int *npairs,
+			     struct kh_error *err) KH_MUST_CHECK;
+
 /* The chain from id up to its root as of day: (*out)[0] = id, then its
  * parent, and so on (at most 64 entries). An org absent that day yields just
  * itself. */

@@ -219,6 +219,22 @@ static void test_cell_secretary(void **state)
 	assert_int_equal(app_org_children(&c, f->base1, 0, &v, &n, &f->err), KH_EFORBIDDEN);
 }
 
+/* Priming many read checks in one query answers exactly as checking each
+ * on its own: for every person and every org, including a dissolved one. */
+static void test_prime_agrees_with_single_checks(void **state)
+{
+	struct fx *f = *state;
+	int64_t all[] = {f->province, f->office, f->board, f->inspection, f->base1,
+			 f->base2,    f->cell1,	 f->cell2, f->old_cell,	  999999};
+	for (int64_t person = 1; person <= 6; person++) {
+		struct actor single, primed;
+		struct app_ctx c1 = as(f, &single, person), c2 = as(f, &primed, person);
+		OK(app_can_read_orgs_prime(&c2, all, (int)KH_ARRAY_LEN(all), &f->err));
+		for (size_t i = 0; i < KH_ARRAY_LEN(all); i++)
+			assert_int_equal(can_read(&c1, all[i]), can_read(&c2, all[i]));
+	}
+}
+
 static void test_org_board_manages(void **state)
 {
 	struct fx *f = *state;
@@ -320,6 +336,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_office_reads_whole_subtree, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cell_secretary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_org_board_manages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_prime_agrees_with_single_checks, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_member_and_inspection, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_head_of_committee, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_person_and_admin, setup, teardown),
