@@ -165,32 +165,32 @@ int app_can_read_orgs_prime(struct app_ctx *ctx, const int64_t *ids, int n, stru
 	int rc = app_scope_load(ctx, err);
 	if (rc)
 		return rc;
-	int64_t *todo = arena_alloc(ctx->arena, sizeof(*todo) * (size_t)n);
-	int ntodo = 0;
+	int64_t *pending = arena_alloc(ctx->arena, sizeof(*pending) * (size_t)n);
+	int npending = 0;
 	for (int i = 0; i < n; i++) {
 		bool in, dup = false;
 		if (ids[i] <= 0 || memo_get(ctx->actor->read_memo, ids[i], &in))
 			continue;
-		for (int k = 0; k < ntodo && !dup; k++)
-			dup = todo[k] == ids[i];
+		for (int k = 0; k < npending && !dup; k++)
+			dup = pending[k] == ids[i];
 		if (!dup)
-			todo[ntodo++] = ids[i];
+			pending[npending++] = ids[i];
 	}
-	if (ntodo == 0)
+	if (npending == 0)
 		return 0;
 	int64_t *origin, *anc;
 	int npairs;
-	rc = store_org_ancestor_pairs(ctx->store, ctx->arena, todo, ntodo, ctx->today, &origin,
+	rc = store_org_ancestor_pairs(ctx->store, ctx->arena, pending, npending, ctx->today, &origin,
 				      &anc, &npairs, err);
 	if (rc)
 		return rc;
-	for (int i = 0; i < ntodo; i++) {
+	for (int i = 0; i < npending; i++) {
 		bool in = false;
 		for (int p = 0; p < npairs && !in; p++)
-			if (origin[p] == todo[i])
+			if (origin[p] == pending[i])
 				for (int j = 0; j < ctx->actor->n_read_roots && !in; j++)
 					in = anc[p] == ctx->actor->read_roots[j];
-		memo_put(ctx, todo[i], in);
+		memo_put(ctx, pending[i], in);
 	}
 	return 0;
 }

@@ -21,7 +21,7 @@ before(async () => {
   session = await openPage(browser, server.url, { username: 'vanphong' });
 });
 
-// A failed (or todo) test must not leave its problems to the next one.
+// A failed test must not leave its problems to the next one.
 beforeEach(() => session?.watch.reset());
 
 after(async () => {

@@ -18,7 +18,7 @@ before(async () => {
   vanphong = await openPage(browser, server.url, { username: 'vanphong' });
 });
 
-// A failed (or todo) test must not leave its problems to the next one.
+// A failed test must not leave its problems to the next one.
 beforeEach(() => vanphong?.watch.reset());
 
 after(async () => {
