@@ -180,8 +180,8 @@ int app_can_read_orgs_prime(struct app_ctx *ctx, const int64_t *ids, int n, stru
 		return 0;
 	int64_t *origin, *anc;
 	int npairs;
-	rc = store_org_ancestor_pairs(ctx->store, ctx->arena, pending, npending, ctx->today, &origin,
-				      &anc, &npairs, err);
+	rc = store_org_ancestor_pairs(ctx->store, ctx->arena, pending, npending, ctx->today,
+				      &origin, &anc, &npairs, err);
 	if (rc)
 		return rc;
 	for (int i = 0; i < npending; i++) {
