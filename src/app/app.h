@@ -75,6 +75,9 @@ int app_can_read_orgs_prime(struct app_ctx *ctx, const int64_t *ids, int n,
 			    struct kh_error *err) KH_MUST_CHECK;
 /* The actor acts for org_id itself (holds a position there), or manages it. */
 int app_can_act_for_org(struct app_ctx *ctx, int64_t org_id, struct kh_error *err) KH_MUST_CHECK;
+/* True when the actor may edit some part of the tree (admins, the system,
+ * or manage roots from their positions): pages show their forms then. */
+bool app_manages_any(struct app_ctx *ctx);
 int app_require_admin(struct app_ctx *ctx, struct kh_error *err) KH_MUST_CHECK;
 /* True when the actor sees everything (system or admin). */
 bool app_sees_all(const struct app_ctx *ctx);

@@ -252,3 +252,11 @@ int app_can_act_for_org(struct app_ctx *ctx, int64_t org_id, struct kh_error *er
 	return kh_fail(err, KH_EFORBIDDEN, NULL,
 		       "Bạn không có quyền làm việc thay mặt tổ chức này");
 }
+
+bool app_manages_any(struct app_ctx *ctx)
+{
+	struct kh_error err;
+	if (app_sees_all(ctx))
+		return true;
+	return app_scope_load(ctx, &err) == 0 && ctx->actor->n_manage_roots > 0;
+}

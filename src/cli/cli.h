@@ -29,5 +29,9 @@ int cli_error(const struct kh_error *err);
 /* Reads a whole file (max limit bytes); NULL with a message on failure.
  * Caller frees. */
 char *cli_read_file(const char *path, size_t limit, size_t *len);
+/* cli_read_file, then checked as UTF-8 and normalized to NFC (the text a
+ * user's CSV or plan file must be); NULL with a Vietnamese message
+ * otherwise. Caller frees. */
+char *cli_read_text(const char *path, size_t limit, size_t *len);
 
 #endif

@@ -10,7 +10,6 @@
 #include "app/person.h"
 #include "cli/cli.h"
 #include "cli/cmd_person.h"
-#include "text/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +32,8 @@ static int person_import(int argc, char **argv)
 	struct arena arena;
 	struct kh_error err;
 	struct import_report rep;
-	char *data = NULL, *norm = NULL;
-	size_t len = 0, nlen = 0;
+	char *norm = NULL;
+	size_t nlen = 0;
 	int rc;
 
 	const char *path = cli_positional(argc, argv, 1, WITH_VALUE);
@@ -45,16 +44,8 @@ static int person_import(int argc, char **argv)
 	rc = cli_open(argc, argv, &ctx, &actor, &arena);
 	if (rc)
 		return rc;
-	data = cli_read_file(path, IMPORT_FILE_LIMIT, &len);
-	if (!data) {
-		rc = CLI_FAIL;
-		goto out;
-	}
-	if (!utf8_valid(data, len) || text_normalize(data, len, &norm, &nlen) != 0) {
-		fprintf(stderr,
-			"kehoach: %s không phải văn bản UTF-8 hợp lệ (hãy lưu tệp CSV"
-			" dạng UTF-8)\n",
-			path);
+	norm = cli_read_text(path, IMPORT_FILE_LIMIT, &nlen);
+	if (!norm) {
 		rc = CLI_FAIL;
 		goto out;
 	}
@@ -75,7 +66,6 @@ static int person_import(int argc, char **argv)
 	       rep.n_updated, rep.n_unchanged);
 	rc = CLI_OK;
 out:
-	free(data);
 	free(norm);
 	cli_close(&ctx);
 	return rc;

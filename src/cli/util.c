@@ -3,6 +3,7 @@
 #include "core/common.h"
 #include "app/runtime.h"
 #include "cli/cli.h"
+#include "text/utf8.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -114,4 +115,22 @@ char *cli_read_file(const char *path, size_t limit, size_t *len)
 	data[n] = '\0';
 	*len = n;
 	return data;
+}
+
+char *cli_read_text(const char *path, size_t limit, size_t *len)
+{
+	size_t n = 0, nlen = 0;
+	char *norm = NULL, *data = cli_read_file(path, limit, &n);
+	if (!data)
+		return NULL;
+	if (!utf8_valid(data, n) || text_normalize(data, n, &norm, &nlen) != 0) {
+		fprintf(stderr,
+			"kehoach: %s không phải văn bản UTF-8 hợp lệ (hãy lưu tệp dạng UTF-8)\n",
+			path);
+		free(data);
+		return NULL;
+	}
+	free(data);
+	*len = nlen;
+	return norm;
 }

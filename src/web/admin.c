@@ -83,19 +83,14 @@ void web_token_table(struct req *r, const struct api_token *v, int n, const char
 
 static const char *notice_text(const char *key)
 {
-	static const struct {
-		const char *key, *text;
-	} notices[] = {
+	static const struct notice notices[] = {
 		{"created", "Đã tạo tài khoản"},
 		{"updated", "Đã cập nhật tài khoản"},
 		{"password",
 		 "Đã đặt lại mật khẩu; các phiên đăng nhập của tài khoản đó đã kết thúc"},
 		{"token_revoked", "Đã thu hồi mã truy cập; mã đó không còn dùng được nữa"},
 	};
-	for (size_t i = 0; key && i < KH_ARRAY_LEN(notices); i++)
-		if (strcmp(key, notices[i].key) == 0)
-			return notices[i].text;
-	return NULL;
+	return notice_lookup(notices, KH_ARRAY_LEN(notices), key);
 }
 
 static void user_row(struct req *r, const struct user *u)

@@ -23,27 +23,14 @@ static const char *form_text(struct req *r, const char *name)
 	return v ? v : "";
 }
 
-static bool manages_something(struct req *r)
-{
-	struct kh_error err;
-	if (app_sees_all(&r->ctx))
-		return true;
-	return app_scope_load(&r->ctx, &err) == 0 && r->actor.n_manage_roots > 0;
-}
-
 static const char *notice_text(const char *key)
 {
-	static const struct {
-		const char *key, *text;
-	} notices[] = {
+	static const struct notice notices[] = {
 		{"created", "Đã vào sổ văn bản."},
 		{"updated", "Đã lưu văn bản."},
 		{"linked", "Đã thêm liên kết."},
 	};
-	for (size_t i = 0; key && i < KH_ARRAY_LEN(notices); i++)
-		if (strcmp(key, notices[i].key) == 0)
-			return notices[i].text;
-	return NULL;
+	return notice_lookup(notices, KH_ARRAY_LEN(notices), key);
 }
 
 static const char *kind_label(const char *kind)
@@ -172,7 +159,7 @@ static void render_list(struct req *r, int status, const struct kh_error *e)
 		html(r, "<a class=\"button\" rel=\"next\" href=\"%s\">Trang sau ›</a>",
 		     list_url(r, (int64_t)page.offset + page.limit));
 	html(r, "</nav>");
-	if (manages_something(r))
+	if (app_manages_any(&r->ctx))
 		create_form(r);
 	page_end(r);
 	resp_html(r, status);

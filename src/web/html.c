@@ -125,6 +125,14 @@ void html_notice(struct req *r, const char *kind, const char *message)
 	     strcmp(kind, "error") == 0 ? "alert" : "status", message);
 }
 
+const char *notice_lookup(const struct notice *table, size_t n, const char *key)
+{
+	for (size_t i = 0; key && i < n; i++)
+		if (strcmp(key, table[i].key) == 0)
+			return table[i].text;
+	return NULL;
+}
+
 void html_error_box(struct req *r, const struct kh_error *e)
 {
 	html_notice(r, "error", e->message[0] ? e->message : "Dữ liệu không hợp lệ");

@@ -182,6 +182,14 @@ void html_csrf_field(struct req *r);
 /* A notice box at the top of a page: kind "error", "ok" or "info". */
 void html_notice(struct req *r, const char *kind, const char *message);
 
+/* A page's notices after a redirect ("?notice=renamed"): key → text. */
+struct notice {
+	const char *key;
+	const char *text;
+};
+/* The text for key in a table, or NULL (unknown or NULL key). */
+const char *notice_lookup(const struct notice *table, size_t n, const char *key);
+
 /* Renders a form-validation failure: when the error is KH_EINVAL the page is
  * re-rendered by the caller; this writes the error box. */
 void html_error_box(struct req *r, const struct kh_error *e);

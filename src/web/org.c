@@ -95,9 +95,7 @@ static json_t *orgs_json(const struct org *v, int n)
 
 static const char *notice_text(const char *key)
 {
-	static const struct {
-		const char *key, *text;
-	} notices[] = {
+	static const struct notice notices[] = {
 		{"created", "Đã thành lập tổ chức."},
 		{"child", "Đã thành lập tổ chức trực thuộc."},
 		{"renamed", "Đã đổi tên tổ chức."},
@@ -107,10 +105,7 @@ static const char *notice_text(const char *key)
 		{"split", "Đã chia tách tổ chức."},
 		{"dissolved", "Đã giải thể tổ chức."},
 	};
-	for (size_t i = 0; key && i < KH_ARRAY_LEN(notices); i++)
-		if (strcmp(key, notices[i].key) == 0)
-			return notices[i].text;
-	return NULL;
+	return notice_lookup(notices, KH_ARRAY_LEN(notices), key);
 }
 
 static void kind_options(struct req *r, enum org_kind selected)

@@ -37,28 +37,15 @@ static const char *gender_label(const char *g)
 
 /* Whether the actor manages some org (so may create people, add
  * positions); the use cases check the exact org. */
-static bool manages_something(struct req *r)
-{
-	struct kh_error err;
-	if (app_sees_all(&r->ctx))
-		return true;
-	return app_scope_load(&r->ctx, &err) == 0 && r->actor.n_manage_roots > 0;
-}
-
 static const char *notice_text(const char *key)
 {
-	static const struct {
-		const char *key, *text;
-	} notices[] = {
+	static const struct notice notices[] = {
 		{"created", "Đã thêm người vào danh sách."},
 		{"updated", "Đã lưu thông tin."},
 		{"position_added", "Đã thêm chức vụ."},
 		{"position_ended", "Đã ghi nhận thôi giữ chức vụ."},
 	};
-	for (size_t i = 0; key && i < KH_ARRAY_LEN(notices); i++)
-		if (strcmp(key, notices[i].key) == 0)
-			return notices[i].text;
-	return NULL;
+	return notice_lookup(notices, KH_ARRAY_LEN(notices), key);
 }
 
 static void role_options(struct req *r, const char *selected)
@@ -215,7 +202,7 @@ static void render_list(struct req *r, int status, const struct kh_error *e)
 		html(r, "<a class=\"button\" rel=\"next\" href=\"%s\">Trang sau ›</a>",
 		     list_url(r, (int64_t)page.offset + page.limit));
 	html(r, "</nav>");
-	if (manages_something(r)) {
+	if (app_manages_any(&r->ctx)) {
 		create_form(r);
 		html(r, "<p><a href=\"/people/import\">Nhập danh sách từ tệp CSV</a></p>");
 	}
@@ -405,7 +392,7 @@ static void render_person(struct req *r, int64_t id, int status, const struct kh
 	}
 	if (v.can_edit)
 		edit_form(r, &v);
-	if (manages_something(r))
+	if (app_manages_any(&r->ctx))
 		position_form(r, p->id);
 	page_end(r);
 	resp_html(r, status);
