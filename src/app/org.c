@@ -8,6 +8,7 @@
  * dated event, audits and refreshes the search index entry.
  */
 #include "core/common.h"
+#include "app/import.h"
 #include "app/org.h"
 #include "store/person.h"
 #include "core/buf.h"
@@ -1575,38 +1576,12 @@ int app_org_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len, in
 			}
 		}
 	}
-	for (int i = 0; i < n; i++) {
-		struct import_row *o = &out->rows[i];
+	for (int i = 0; i < n; i++)
 		if (rows[i].error) {
-			o->action = "error";
-			o->message = rows[i].error;
-			out->n_errors++;
-		} else if (strcmp(o->action, "create") == 0) {
-			out->n_created++;
-		} else if (strcmp(o->action, "update") == 0) {
-			out->n_updated++;
-		} else if (strcmp(o->action, "unchanged") == 0) {
-			out->n_unchanged++;
+			out->rows[i].action = "error";
+			out->rows[i].message = rows[i].error;
 		}
-	}
-	if (any_error) {
-		rc = kh_fail(
-			err, KH_EINVAL, "file",
-			"Tệp có %d dòng lỗi; chưa nhập dòng nào. Hãy sửa các dòng lỗi rồi nhập lại",
-			out->n_errors);
-		goto out;
-	}
-	if (dry_run)
-		goto out;
-	json_t *summary = json_pack("{s:i, s:i, s:i, s:i}", "rows", n, "created", out->n_created,
-				    "updated", out->n_updated, "unchanged", out->n_unchanged);
-	rc = app_audit(ctx, "org.import", "org", 0, NULL, json_text(ctx, summary), err);
-	if (rc)
-		goto out;
-	rc = store_commit(ctx->store, err);
-	tx = false;
-	if (!rc)
-		out->applied = true;
+	rc = app_import_finish(ctx, out, dry_run, "org.import", "org", &tx, err);
 out:
 	if (tx)
 		store_rollback(ctx->store);

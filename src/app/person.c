@@ -7,6 +7,7 @@
  * applies all rows in one transaction, or none.
  */
 #include "core/common.h"
+#include "app/import.h"
 #include "app/person.h"
 #include "core/buf.h"
 #include "core/date.h"
@@ -1059,7 +1060,7 @@ int app_person_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len,
 		o->line = rows[i].line;
 		o->code = rows[i].f[PCOL_EXT];
 		o->name = rows[i].f[PCOL_NAME];
-		o->action = "error";
+		o->action = ""; /* set when applied; errors marked at the end */
 		o->message = "";
 		if (rows[i].error)
 			any_error = true;
@@ -1104,41 +1105,12 @@ int app_person_import_csv(struct app_ctx *ctx, const char *csv_text, size_t len,
 			}
 		}
 	}
-	for (int i = 0; i < n; i++) {
-		struct import_row *o = &out->rows[i];
+	for (int i = 0; i < n; i++)
 		if (rows[i].error) {
-			o->action = "error";
-			o->message = rows[i].error;
-			out->n_errors++;
-		} else if (any_error) {
-			o->action = "skip";
-			o->message = "hợp lệ, nhưng chưa nhập vì tệp có dòng lỗi";
-		} else if (strcmp(o->action, "create") == 0) {
-			out->n_created++;
-		} else if (strcmp(o->action, "update") == 0) {
-			out->n_updated++;
-		} else if (strcmp(o->action, "unchanged") == 0) {
-			out->n_unchanged++;
+			out->rows[i].action = "error";
+			out->rows[i].message = rows[i].error;
 		}
-	}
-	if (any_error) {
-		rc = kh_fail(
-			err, KH_EINVAL, "file",
-			"Tệp có %d dòng lỗi; chưa nhập dòng nào. Hãy sửa các dòng lỗi rồi nhập lại",
-			out->n_errors);
-		goto out;
-	}
-	if (dry_run)
-		goto out;
-	json_t *summary = json_pack("{s:i, s:i, s:i, s:i}", "rows", n, "created", out->n_created,
-				    "updated", out->n_updated, "unchanged", out->n_unchanged);
-	rc = app_audit(ctx, "person.import", "person", 0, NULL, json_text(ctx, summary), err);
-	if (rc)
-		goto out;
-	rc = store_commit(ctx->store, err);
-	tx = false;
-	if (!rc)
-		out->applied = true;
+	rc = app_import_finish(ctx, out, dry_run, "person.import", "person", &tx, err);
 out:
 	if (tx)
 		store_rollback(ctx->store);

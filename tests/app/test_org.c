@@ -492,7 +492,8 @@ static void test_import(void **state)
 	assert_false(r.applied);
 	assert_int_equal(r.n_rows, 8);
 	assert_int_equal(r.n_errors, 7);
-	assert_string_equal(r.rows[0].action, "create"); /* valid; its duplicate is row 7 */
+	assert_string_equal(r.rows[0].action,
+			    "skip"); /* valid, not applied; its duplicate is row 7 */
 	assert_int_equal(r.rows[1].line, 3);
 	assert_non_null(strstr(r.rows[1].message, "ZZZ"));
 	assert_non_null(strstr(r.rows[2].message, "Tên tổ chức"));
@@ -510,7 +511,7 @@ static void test_import(void **state)
 	rc = app_org_import_csv(&f->ctx, late, strlen(late), 0, false, &r, &f->err);
 	assert_int_equal(rc, KH_EINVAL);
 	assert_int_equal(r.n_errors, 1);
-	assert_string_equal(r.rows[0].action, "create");
+	assert_string_equal(r.rows[0].action, "skip"); /* rolled back with the file */
 	assert_string_equal(r.rows[1].action, "error");
 	assert_string_equal(kids(f, t, D(2025, 1, 1)),
 			    "Đảng ủy xã Đông Hà, Đông La|Thị ủy Đông Hưng");
