@@ -10,5 +10,7 @@ int cmd_user(int argc, char **argv);   /* cli/cmd_user.c */
 int cmd_token(int argc, char **argv);  /* cli/cmd_user.c */
 int cmd_org(int argc, char **argv);    /* cli/cmd_org.c */
 int cmd_person(int argc, char **argv); /* cli/cmd_person.c */
+int cmd_plan(int argc, char **argv);   /* cli/cmd_plan.c */
+int cmd_mail(int argc, char **argv);   /* cli/cmd_mail.c */
 
 #endif

@@ -102,6 +102,13 @@ static const struct command commands[] = {
 	 "Nhập cây tổ chức từ CSV; in cây tổ chức tại một ngày."},
 	{"person", cmd_person, "person import --db FILE [--dry-run] FILE.csv",
 	 "Nhập cán bộ, đảng viên từ CSV."},
+	{"plan", cmd_plan,
+	 "plan check --db FILE PLAN_ID [--json] | plan list --db FILE [--org ID] [--year N]"
+	 " | plan compliance --db FILE --org ID --year N [--json]",
+	 "Kiểm tra chất lượng kế hoạch; liệt kê kế hoạch; rà soát ai chưa có, chưa hoàn thành kế hoạch."},
+	{"mail", cmd_mail,
+	 "mail send --db FILE | mail config --db FILE --host H [--port N] --from ADDR",
+	 "Gửi thư thông báo đang chờ qua máy chủ SMTP; cấu hình SMTP."},
 	{"routes", cmd_routes, "routes",
 	 "In mọi địa chỉ mà máy chủ trả lời (phương thức, mẫu địa chỉ, công khai hay không)."},
 	{"help", cmd_help, "help [LỆNH]", "Hướng dẫn sử dụng."},

@@ -22,6 +22,10 @@ ENUM_TABLE(org_kind, ORG_KINDS)
 ENUM_TABLE(org_event_kind, ORG_EVENT_KINDS)
 ENUM_TABLE(position_role, POSITION_ROLES)
 ENUM_TABLE(document_link_kind, DOCUMENT_LINK_KINDS)
+ENUM_TABLE(plan_status, PLAN_STATUSES)
+ENUM_TABLE(plan_item_kind, PLAN_ITEM_KINDS)
+ENUM_TABLE(plan_item_category, PLAN_ITEM_CATEGORIES)
+ENUM_TABLE(plan_comment_kind, PLAN_COMMENT_KINDS)
 #undef X
 
 #define X(e, s, vi) vi,
@@ -29,6 +33,10 @@ static const char *const org_kind_labels[] = {ORG_KINDS};
 static const char *const org_event_kind_labels[] = {ORG_EVENT_KINDS};
 static const char *const position_role_labels[] = {POSITION_ROLES};
 static const char *const document_link_kind_labels[] = {DOCUMENT_LINK_KINDS};
+static const char *const plan_status_labels[] = {PLAN_STATUSES};
+static const char *const plan_item_kind_labels[] = {PLAN_ITEM_KINDS};
+static const char *const plan_item_category_labels[] = {PLAN_ITEM_CATEGORIES};
+static const char *const plan_comment_kind_labels[] = {PLAN_COMMENT_KINDS};
 #undef X
 
 #define ENUM_FUNCS(type, prefix, COUNT)                                    \
@@ -53,6 +61,10 @@ ENUM_FUNCS(org_kind, org_kind, ORG_KIND_COUNT)
 ENUM_FUNCS(org_event_kind, org_event_kind, ORG_EVENT_KIND_COUNT)
 ENUM_FUNCS(position_role, position_role, POSITION_ROLE_COUNT)
 ENUM_FUNCS(document_link_kind, document_link_kind, DOCUMENT_LINK_KIND_COUNT)
+ENUM_FUNCS(plan_status, plan_status, PLAN_STATUS_COUNT)
+ENUM_FUNCS(plan_item_kind, plan_item_kind, PLAN_ITEM_KIND_COUNT)
+ENUM_FUNCS(plan_item_category, plan_item_category, PLAN_CATEGORY_COUNT)
+ENUM_FUNCS(plan_comment_kind, plan_comment_kind, PLAN_COMMENT_KIND_COUNT)
 
 bool org_kind_is_advisory(enum org_kind k)
 {

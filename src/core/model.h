@@ -193,6 +193,176 @@ struct api_token {
 	bool revoked;
 };
 
+/* ---- plans (DESIGN.md §1 "Plans", "The plan's life") ---- */
+
+#define PLAN_STATUSES                                         \
+	X(DRAFT, "draft", "Dự thảo")                          \
+	X(COMMENT, "comment", "Đang lấy ý kiến góp ý")        \
+	X(APPROVED, "approved", "Đã phê duyệt, ban hành")     \
+	X(ADJUSTING, "adjusting", "Đang điều chỉnh, bổ sung") \
+	X(CLOSED, "closed", "Đã kết thúc")
+
+enum plan_status {
+#define X(e, s, vi) PLAN_##e,
+	PLAN_STATUSES
+#undef X
+		PLAN_STATUS_COUNT
+};
+const char *plan_status_name(enum plan_status k);
+const char *plan_status_label(enum plan_status k);
+bool plan_status_parse(const char *s, enum plan_status *out);
+
+enum plan_scope { PLAN_SCOPE_TERM = 0, PLAN_SCOPE_YEAR = 1 };
+
+struct plan {
+	int64_t id;
+	int64_t owner_org_id;	 /* collective plan; 0 for an individual plan */
+	int64_t owner_person_id; /* individual plan of a head; 0 for a collective plan */
+	enum plan_scope scope;
+	int year_from; /* the year, or the term's first year */
+	int year_to;   /* = year_from for a year plan; the term's last year */
+	int form;      /* 1 or 2 (seed 000: mẫu 1, mẫu 2) */
+	const char *title;
+	const char *goals;	  /* part 1: goals and requirements (free text) */
+	const char *organization; /* part 3: organization of implementation */
+	enum plan_status status;
+	int64_t upper_plan_id;	   /* the plan it cascades from; 0 = none */
+	int64_t based_on_plan_id;  /* carried over from (term plan or last year's); 0 = none */
+	int64_t document_id;	   /* once issued as a document; 0 = none */
+	int version;		   /* number of the last version sent out; 0 = never sent */
+	const char *adjust_reason; /* while adjusting; "" otherwise */
+	int64_t sent_at;	   /* unix seconds; 0 = never */
+	int64_t approved_at;	   /* unix seconds; 0 = not approved */
+	int32_t approved_day;	   /* day number of approval (the 31 March rule); 0 = none */
+	int64_t created_by;	   /* user id */
+	int64_t created_at, updated_at;
+	/* Filled by reads for display: */
+	const char *owner_name; /* the org's name, or the person's full name */
+};
+
+#define PLAN_ITEM_KINDS                                        \
+	X(TASK, "task", "Nội dung, công việc")                 \
+	X(KEY_PROJECT, "key_project", "Công trình trọng điểm") \
+	X(PROPOSAL, "proposal", "Đề xuất, kiến nghị")          \
+	X(INDICATOR, "indicator", "Chỉ tiêu")
+
+enum plan_item_kind {
+#define X(e, s, vi) PLAN_ITEM_##e,
+	PLAN_ITEM_KINDS
+#undef X
+		PLAN_ITEM_KIND_COUNT
+};
+const char *plan_item_kind_name(enum plan_item_kind k);
+const char *plan_item_kind_label(enum plan_item_kind k);
+bool plan_item_kind_parse(const char *s, enum plan_item_kind *out);
+
+#define PLAN_ITEM_CATEGORIES                                                  \
+	X(TERM, "term", "Thực hiện cả nhiệm kỳ (gồm công việc thường xuyên)") \
+	X(YEAR, "year", "Thực hiện trong năm")                                \
+	X(COORDINATION, "coordination", "Phối hợp với cá nhân, cơ quan, đơn vị")
+
+enum plan_item_category {
+#define X(e, s, vi) PLAN_CATEGORY_##e,
+	PLAN_ITEM_CATEGORIES
+#undef X
+		PLAN_CATEGORY_COUNT
+};
+const char *plan_item_category_name(enum plan_item_category k);
+const char *plan_item_category_label(enum plan_item_category k);
+bool plan_item_category_parse(const char *s, enum plan_item_category *out);
+
+struct plan_item {
+	int64_t id;
+	int64_t plan_id;
+	int seq;	     /* order within the plan, from 1 */
+	int part;	     /* 1 goals and indicators, 2 programme content, 3 organization */
+	const char *section; /* the heading it sits under, as written; "" = none */
+	enum plan_item_kind kind;
+	enum plan_item_category category;
+	const char *text;
+	const char *measures;	/* concrete measures (biện pháp) */
+	int64_t lead_org_id;	/* 0 = none */
+	bool lead_group;	/* the lead is every committee or cell directly under lead_org_id */
+	int64_t lead_person_id; /* 0 = none */
+	const char *lead_text;	/* the lead as written ("" = none) */
+	const char *coordinators;     /* as written */
+	int64_t *coordinator_org_ids; /* the orgs matched among them */
+	int n_coordinator_orgs;
+	const char *coordinate_with; /* coordination category: persons or units named */
+	const char *addressee;	     /* proposals: the body addressed, as written */
+	int64_t addressee_org_id;
+	const char *proposal_state; /* "", "accepted", "rejected" */
+	const char *proposal_note;
+	/* The deadline as written and as understood (text/deadline.h). */
+	const char *deadline_text;
+	int deadline_kind;		      /* enum deadline_kind */
+	int32_t deadline_start, deadline_end; /* day numbers; 0 = none */
+	int deadline_period;		      /* enum deadline_period */
+	const char *resources;
+	const char *serves;	 /* the goal or indicator served */
+	int64_t upper_item_id;	 /* the upper plan's item it implements; 0 = none */
+	int64_t carried_from_id; /* last year's item or the term plan's item; 0 = none */
+	const char *status;	 /* progress status (issue 5): "open", "done"… */
+	int64_t created_at, updated_at;
+	/* Filled by reads for display: */
+	const char *lead_name; /* the lead org's or person's name, else lead_text */
+};
+
+#define PLAN_COMMENT_KINDS             \
+	X(COMMENT, "comment", "Góp ý") \
+	X(REQUEST, "request", "Đề nghị, yêu cầu")
+
+enum plan_comment_kind {
+#define X(e, s, vi) PLAN_COMMENT_##e,
+	PLAN_COMMENT_KINDS
+#undef X
+		PLAN_COMMENT_KIND_COUNT
+};
+const char *plan_comment_kind_name(enum plan_comment_kind k);
+const char *plan_comment_kind_label(enum plan_comment_kind k);
+bool plan_comment_kind_parse(const char *s, enum plan_comment_kind *out);
+
+struct plan_comment {
+	int64_t id;
+	int64_t plan_id;
+	int64_t item_id; /* 0 = on the plan as a whole */
+	int version;	 /* the version commented on */
+	enum plan_comment_kind kind;
+	int64_t author_user_id;
+	int64_t author_person_id; /* 0 when the account has no person */
+	int64_t on_behalf_org_id; /* a collective's comment; 0 = personal */
+	const char *text;
+	int64_t created_at;
+	int32_t created_day;
+	const char *answer; /* "" unanswered, "accepted" (tiếp thu), "explained" (giải trình) */
+	const char *answer_text;
+	int64_t answer_item_id; /* the item the accepted comment changed or created; 0 = none */
+	int64_t answered_at, answered_by;
+	int64_t escalated_at, escalated_by; /* 0 = not escalated */
+	int64_t escalated_to_org_id;
+	const char *decision; /* "" pending, "upheld", "dismissed" */
+	const char *decision_text;
+	int64_t decided_at, decided_by;
+	/* Filled by reads for display: */
+	const char *author_name;    /* person's name or username */
+	const char *on_behalf_name; /* the collective's name, or "" */
+	const char *escalated_to_name;
+};
+
+struct notification {
+	int64_t id;
+	int64_t created_at;
+	const char *kind;  /* "plan_sent", "comment", "request", "answer", "escalation",
+			      "decision", "approved", "adjustment", "proposal_answered" */
+	int64_t org_id;	   /* addressed to everyone acting for this org; 0 = none */
+	int64_t person_id; /* addressed to this person; 0 = none */
+	int64_t plan_id;
+	int64_t comment_id;
+	const char *text; /* Vietnamese, one line */
+	const char *link; /* a path on this site */
+	bool read;	  /* for the user who lists it */
+};
+
 /* Search hits. */
 enum search_type { SEARCH_ORG = 1, SEARCH_PERSON = 2, SEARCH_DOCUMENT = 3, SEARCH_PLAN = 4 };
 const char *search_type_name(enum search_type t);

@@ -12,5 +12,8 @@ struct route_list web_routes_org(void);	     /* web/org.c: the org tree */
 struct route_list web_routes_person(void);   /* web/person.c: people, positions */
 struct route_list web_routes_document(void); /* web/document.c: the register */
 struct route_list web_routes_search(void);   /* web/search.c: search page and API */
+struct route_list web_routes_plan(void);     /* web/plan.c: plans, items, versions, cascade */
+struct route_list web_routes_comment(void);  /* web/comment.c: comments, escalations, inbox */
+struct route_list web_routes_check(void);    /* web/check.c: quality check, compliance */
 
 #endif

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/* `kehoach plan` (being written). */
+#include "core/common.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+#include <stdio.h>
+
+int cmd_plan(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	fputs("Lệnh đang được xây dựng.\n", stderr);
+	return CLI_FAIL;
+}
