@@ -5,6 +5,7 @@
  * the call site. The page layout is here too: one frame for every page.
  */
 #include "core/common.h"
+#include "app/notify.h"
 #include "core/date.h"
 #include "web/internal.h"
 
@@ -145,6 +146,23 @@ static void nav_link(struct req *r, const char *href, const char *label)
 	html(r, "<a href=\"%s\"%r>%s</a>", href, active ? " aria-current=\"page\"" : "", label);
 }
 
+/* "Hộp thư" with the count of unread notifications. A failure to count
+ * only drops the badge: the page itself must still render. */
+static void inbox_link(struct req *r)
+{
+	struct kh_error err;
+	int64_t unread = 0;
+	bool active = strncmp(r->path, "/inbox", 6) == 0;
+	kh_error_clear(&err);
+	if (app_notify_unread(&r->ctx, &unread, &err) != 0)
+		unread = 0;
+	html(r, "<a href=\"/inbox\"%r>Hộp thư", active ? " aria-current=\"page\"" : "");
+	if (unread > 0)
+		html(r, " <span class=\"badge\" aria-label=\"%D chưa đọc\">%D</span>", unread,
+		     unread);
+	html(r, "</a>");
+}
+
 void page_begin(struct req *r, const char *title)
 {
 	buf_clear(&r->out);
@@ -162,11 +180,14 @@ void page_begin(struct req *r, const char *title)
 		nav_link(r, "/orgs", "Tổ chức");
 		nav_link(r, "/people", "Cán bộ, đảng viên");
 		nav_link(r, "/documents", "Văn bản");
+		nav_link(r, "/plans", "Kế hoạch");
+		nav_link(r, "/compliance", "Rà soát");
+		inbox_link(r);
 		if (r->actor.is_admin)
 			nav_link(r, "/admin/users", "Quản trị");
 		html(r,
 		     "</nav><form class=\"search\" method=\"get\" action=\"/search\" role=\"search\">"
-		     "<input type=\"search\" name=\"q\" placeholder=\"Tìm tổ chức, người, văn bản…\" "
+		     "<input type=\"search\" name=\"q\" placeholder=\"Tìm tổ chức, người, văn bản, kế hoạch…\" "
 		     "aria-label=\"Tìm kiếm\" value=\"%s\"><button type=\"submit\">Tìm</button></form>"
 		     "<div class=\"user\"><a href=\"/account\" title=\"Tài khoản\">%s</a>",
 		     strcmp(r->path, "/search") == 0 ? req_param(r, "q") : NULL, r->actor.username);
