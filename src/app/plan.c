@@ -442,6 +442,48 @@ static int reads_person(struct app_ctx *ctx, int64_t person_id, bool *yes, struc
 	return 0;
 }
 
+static bool status_issued(enum plan_status st)
+{
+	return st == PLAN_APPROVED || st == PLAN_ADJUSTING || st == PLAN_CLOSED;
+}
+
+/* The strict ancestors (as of today) of the actor's read roots: their
+ * issued collective plans flow down to the actor, as their resolutions do
+ * (a lower level reads the upper plan it must make concrete). Arena. */
+static int upper_orgs(struct app_ctx *ctx, int64_t **out, int *n, struct kh_error *err)
+{
+	int rc, count = 0, cap = 16;
+	int64_t *v = arena_alloc(ctx->arena, sizeof(*v) * (size_t)cap);
+	*out = v;
+	*n = 0;
+	if ((rc = app_scope_load(ctx, err)))
+		return rc;
+	for (int i = 0; i < ctx->actor->n_read_roots; i++) {
+		int64_t *chain;
+		int nc;
+		if ((rc = store_org_ancestors(ctx->store, ctx->arena, ctx->actor->read_roots[i],
+					      ctx->today, &chain, &nc, err)))
+			return rc;
+		for (int k = 1; k < nc; k++) {
+			bool dup = false;
+			for (int j = 0; j < count && !dup; j++)
+				dup = v[j] == chain[k];
+			if (dup)
+				continue;
+			if (count == cap) {
+				int64_t *w = arena_alloc(ctx->arena, sizeof(*w) * (size_t)cap * 2);
+				memcpy(w, v, sizeof(*v) * (size_t)count);
+				v = w;
+				cap *= 2;
+			}
+			v[count++] = chain[k];
+		}
+	}
+	*out = v;
+	*n = count;
+	return 0;
+}
+
 static int compute_rights(struct app_ctx *ctx, const struct plan *p, struct plan_rights *r,
 			  struct kh_error *err)
 {
@@ -463,6 +505,14 @@ static int compute_rights(struct app_ctx *ctx, const struct plan *p, struct plan
 		r->read = r->own;
 		if (!r->read && (rc = reads(ctx, p->owner_org_id, &r->read, err)))
 			return rc;
+		if (!r->read && status_issued(p->status)) {
+			int64_t *up;
+			int nup;
+			if ((rc = upper_orgs(ctx, &up, &nup, err)))
+				return rc;
+			for (int i = 0; i < nup && !r->read; i++)
+				r->read = up[i] == p->owner_org_id;
+		}
 	} else {
 		r->own = ctx->actor->person_id && ctx->actor->person_id == p->owner_person_id;
 		r->read = r->own;
@@ -487,7 +537,10 @@ static int compute_rights(struct app_ctx *ctx, const struct plan *p, struct plan
 				r->decide = true;
 		}
 		r->read = r->read || recipient;
-		r->comment = recipient && open;
+		/* A head does not comment on their own plan, even when they act for
+		 * a recipient (the agency they head gets it). (A committee that
+		 * manages a lower org acts for it and still comments on its plan.) */
+		r->comment = recipient && open && !(p->owner_person_id && r->own);
 	}
 	r->edit = r->own && status_editable(p->status);
 	return 0;
@@ -1266,7 +1319,8 @@ int app_plan_list(struct app_ctx *ctx, const struct plan_query *q, struct plan_p
 	struct plan_filter f = {0};
 	enum plan_status st;
 	char *folded = NULL;
-	int rc;
+	int64_t *upper;
+	int n_upper, rc;
 	memset(out, 0, sizeof(*out));
 	if (!ctx->actor)
 		return kh_fail(err, KH_EUNAUTH, NULL, "Bạn cần đăng nhập");
@@ -1298,6 +1352,10 @@ int app_plan_list(struct app_ctx *ctx, const struct plan_query *q, struct plan_p
 		f.manage_roots = ctx->actor->manage_roots;
 		f.n_manage_roots = ctx->actor->n_manage_roots;
 		f.person_id = ctx->actor->person_id;
+		if ((rc = upper_orgs(ctx, &upper, &n_upper, err)))
+			return rc;
+		f.issued_orgs = upper;
+		f.n_issued_orgs = n_upper;
 	}
 	if (q->q && *q->q) {
 		folded = text_fold(q->q);
@@ -1456,90 +1514,607 @@ int app_plan_item_get(struct app_ctx *ctx, int64_t item_id, struct plan_item *ou
 	return 0;
 }
 
+/* ---- proposals ---- */
+
 int app_plan_proposal_answer(struct app_ctx *ctx, int64_t item_id, const char *state,
 			     const char *note, struct kh_error *err)
 {
-	(void)ctx;
-	(void)item_id;
-	(void)state;
-	(void)note;
-	return kh_fail(err, KH_EINTERNAL, NULL, "Chức năng đang được xây dựng");
+	struct plan p;
+	struct plan_rights r;
+	struct plan_item it;
+	bool may = false;
+	int rc;
+	if (!ctx->actor)
+		return kh_fail(err, KH_EUNAUTH, NULL, "Bạn cần đăng nhập");
+	if ((rc = store_plan_item_get(ctx->store, ctx->arena, item_id, ctx->today, &it, err)))
+		return rc;
+	if ((rc = load_readable(ctx, it.plan_id, &p, &r, err)))
+		return rc;
+	if (it.kind != PLAN_ITEM_PROPOSAL)
+		return kh_fail(err, KH_EINVAL, NULL, "Nội dung này không phải đề xuất, kiến nghị");
+	if (p.version == 0)
+		return kh_fail(err, KH_ECONFLICT, NULL,
+			       "Kế hoạch chưa gửi đi: đề xuất chưa đến nơi nhận");
+	if (!state || (strcmp(state, "accepted") != 0 && strcmp(state, "rejected") != 0))
+		return kh_fail(err, KH_EINVAL, "state",
+			       "Trả lời đề xuất là accepted (tiếp thu) hoặc rejected (không tiếp"
+			       " thu)");
+	const char *n = note ? note : "";
+	if ((rc = check_text("note", "Giải thích", n, FIELD_MAX, strcmp(state, "rejected") == 0,
+			     err)))
+		return rc;
+	/* The addressee side: whoever acts for the addressee org, or decides
+	 * for the owner (the managing or upper committee). */
+	may = r.decide || app_sees_all(ctx);
+	if (!may && it.addressee_org_id && (rc = acts(ctx, it.addressee_org_id, &may, err)))
+		return rc;
+	if (!may)
+		return kh_fail(err, KH_EFORBIDDEN, NULL,
+			       "Chỉ nơi nhận đề xuất hoặc cấp ủy quản lý mới trả lời được đề xuất"
+			       " này");
+	if ((rc = store_begin(ctx->store, true, err)))
+		return rc;
+	rc = store_plan_item_set_proposal(ctx->store, item_id, state, n, ctx->now, err);
+	if (!rc) {
+		json_t *b = json_pack("{s:I, s:s, s:s}", "item_id", (json_int_t)item_id, "state",
+				      nz(it.proposal_state), "note", nz(it.proposal_note));
+		json_t *a = json_pack("{s:I, s:s, s:s}", "item_id", (json_int_t)item_id, "state",
+				      state, "note", n);
+		rc = app_audit(ctx, "plan.proposal.answer", "plan", p.id, json_text(ctx, b),
+			       json_text(ctx, a), err);
+	}
+	if (!rc) {
+		struct notification nt = {
+			.kind = "proposal_answered",
+			.org_id = p.owner_org_id,
+			.person_id = p.owner_person_id,
+			.plan_id = p.id,
+			.text = arena_printf(ctx->arena, "Đề xuất số %d trong kế hoạch “%s” %s",
+					     it.seq, p.title,
+					     strcmp(state, "accepted") == 0
+						     ? "đã được tiếp thu"
+						     : "không được tiếp thu (có giải thích)"),
+			.link = arena_printf(ctx->arena, "/plans/%lld", (long long)p.id),
+		};
+		rc = app_notify(ctx, &nt, err);
+	}
+	if (!rc)
+		rc = store_commit(ctx->store, err);
+	if (rc)
+		store_rollback(ctx->store);
+	return rc;
 }
+
+/* ---- the life ---- */
 
 int app_plan_recipients(struct app_ctx *ctx, int64_t id, struct plan_recipient **out, int *n,
 			struct kh_error *err)
 {
-	(void)ctx;
-	(void)id;
-	(void)out;
-	(void)n;
-	return kh_fail(err, KH_EINTERNAL, NULL, "Chức năng đang được xây dựng");
+	struct plan p;
+	struct plan_rights r;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	if ((rc = load_readable(ctx, id, &p, &r, err)))
+		return rc;
+	return compute_recipients(ctx, &p, out, n, err);
+}
+
+/* The JSON text of the plan as it stands in the store now, with items. */
+static int snapshot_now(struct app_ctx *ctx, int64_t id, const char **out, struct kh_error *err)
+{
+	struct plan p;
+	struct plan_item *items;
+	int n, rc;
+	if ((rc = store_plan_get(ctx->store, ctx->arena, id, ctx->today, &p, err)) ||
+	    (rc = store_plan_items(ctx->store, ctx->arena, id, ctx->today, &items, &n, err)))
+		return rc;
+	struct plan_item none; /* "items" is present even when empty */
+	*out = json_text(ctx, app_plan_json(&p, n ? items : &none, n));
+	if (!*out)
+		return kh_fail(err, KH_EINTERNAL, NULL, "Không lập được bản chụp kế hoạch");
+	return 0;
+}
+
+/* Writes p (status and version already set) and freezes version p->version. */
+static int write_and_freeze(struct app_ctx *ctx, const struct plan *p, const char *kind,
+			    const char *reason, struct kh_error *err)
+{
+	struct plan_version_row v = {.plan_id = p->id,
+				     .number = p->version,
+				     .kind = kind,
+				     .reason = reason,
+				     .created_at = ctx->now,
+				     .created_by = ctx->actor->user_id};
+	int rc = store_plan_update(ctx->store, p, err);
+	if (!rc)
+		rc = snapshot_now(ctx, p->id, &v.snapshot, err);
+	if (!rc)
+		rc = store_plan_version_insert(ctx->store, &v, err);
+	if (!rc)
+		rc = reindex(ctx, p->id, err);
+	return rc;
+}
+
+static int notify_orgs(struct app_ctx *ctx, const struct plan *p, const struct plan_recipient *v,
+		       int n, const char *kind, const char *text, struct kh_error *err)
+{
+	for (int i = 0; i < n; i++) {
+		struct notification nt = {
+			.kind = kind,
+			.org_id = v[i].org_id,
+			.plan_id = p->id,
+			.text = text,
+			.link = arena_printf(ctx->arena, "/plans/%lld", (long long)p->id),
+		};
+		int rc = app_notify(ctx, &nt, err);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int require_items(struct app_ctx *ctx, int64_t id, const char *what, struct kh_error *err)
+{
+	int n, rc = store_plan_item_count(ctx->store, id, &n, err);
+	if (rc)
+		return rc;
+	if (n == 0)
+		return kh_fail(err, KH_ECONFLICT, NULL,
+			       "Kế hoạch chưa có nội dung nào: hãy thêm nội dung trước khi %s",
+			       what);
+	return 0;
 }
 
 int app_plan_send(struct app_ctx *ctx, int64_t id, struct plan *out, struct kh_error *err)
 {
-	(void)ctx;
-	(void)id;
-	(void)out;
-	return kh_fail(err, KH_EINTERNAL, NULL, "Chức năng đang được xây dựng");
+	struct plan before, p;
+	struct plan_recipient *rec;
+	int nrec, rc;
+	if ((rc = load_owned(ctx, id, &before, err)))
+		return rc;
+	if (before.status != PLAN_DRAFT && before.status != PLAN_COMMENT)
+		return kh_fail(err, KH_ECONFLICT, NULL,
+			       before.status == PLAN_CLOSED
+				       ? "Kế hoạch đã kết thúc"
+				       : "Kế hoạch đã ban hành: không gửi lấy ý kiến lại được; muốn"
+					 " thay đổi, hãy mở điều chỉnh, bổ sung (nêu lý do).");
+	if ((rc = store_begin(ctx->store, true, err)))
+		return rc;
+	rc = require_items(ctx, id, "gửi lấy ý kiến", err);
+	if (!rc)
+		rc = compute_recipients(ctx, &before, &rec, &nrec, err);
+	if (!rc && nrec == 0)
+		rc = kh_fail(err, KH_ECONFLICT, NULL,
+			     "Không xác định được nơi nhận kế hoạch (cấp ủy cấp trên, cấp ủy quản"
+			     " lý, chi bộ nơi sinh hoạt): hãy kiểm tra tổ chức, chức vụ và nơi"
+			     " sinh hoạt");
+	p = before;
+	p.version++;
+	p.status = PLAN_COMMENT;
+	p.sent_at = ctx->now;
+	p.updated_at = ctx->now;
+	for (int i = 0; !rc && i < nrec; i++)
+		rc = store_plan_recipient_put(ctx->store, id, rec[i].org_id, rec[i].role, ctx->now,
+					      err);
+	if (!rc)
+		rc = write_and_freeze(ctx, &p, "sent", "", err);
+	if (!rc)
+		rc = app_audit(ctx, "plan.send", "plan", id, plan_text(ctx, &before),
+			       plan_text(ctx, &p), err);
+	if (!rc) {
+		const char *text = arena_printf(
+			ctx->arena, "%s gửi kế hoạch “%s” (phiên bản %d) để lấy ý kiến góp ý",
+			nz(p.owner_name), p.title, p.version);
+		rc = notify_orgs(ctx, &p, rec, nrec, "plan_sent", text, err);
+	}
+	if (!rc)
+		rc = store_commit(ctx->store, err);
+	if (rc) {
+		store_rollback(ctx->store);
+		return rc;
+	}
+	return out ? store_plan_get(ctx->store, ctx->arena, id, ctx->today, out, err) : 0;
 }
 
 int app_plan_approve(struct app_ctx *ctx, int64_t id, struct plan *out, struct kh_error *err)
 {
-	(void)ctx;
-	(void)id;
-	(void)out;
-	return kh_fail(err, KH_EINTERNAL, NULL, "Chức năng đang được xây dựng");
+	struct plan before, p;
+	struct plan_recipient *rec = NULL;
+	int nrec = 0, rc;
+	if ((rc = load_owned(ctx, id, &before, err)))
+		return rc;
+	if (!status_editable(before.status))
+		return kh_fail(err, KH_ECONFLICT, NULL,
+			       before.status == PLAN_CLOSED
+				       ? "Kế hoạch đã kết thúc"
+				       : "Kế hoạch đã được phê duyệt, ban hành");
+	bool adjustment = before.status == PLAN_ADJUSTING;
+	if ((rc = store_begin(ctx->store, true, err)))
+		return rc;
+	rc = require_items(ctx, id, "phê duyệt", err);
+	p = before;
+	p.version++;
+	p.status = PLAN_APPROVED;
+	p.updated_at = ctx->now;
+	if (!adjustment) {
+		p.approved_at = ctx->now;
+		p.approved_day = ctx->today;
+	}
+	p.adjust_reason = "";
+	/* A plan approved without being sent gets its recipients now: it is
+	 * issued to them. */
+	if (!rc)
+		rc = recorded_recipients(ctx, &before, &rec, &nrec, err);
+	if (!rc && nrec == 0) {
+		rc = compute_recipients(ctx, &before, &rec, &nrec, err);
+		for (int i = 0; !rc && i < nrec; i++)
+			rc = store_plan_recipient_put(ctx->store, id, rec[i].org_id, rec[i].role,
+						      ctx->now, err);
+	}
+	if (!rc)
+		rc = write_and_freeze(ctx, &p, adjustment ? "adjustment" : "approved",
+				      adjustment ? before.adjust_reason : "", err);
+	if (!rc)
+		rc = app_audit(ctx, "plan.approve", "plan", id, plan_text(ctx, &before),
+			       plan_text(ctx, &p), err);
+	if (!rc) {
+		const char *text =
+			adjustment
+				? arena_printf(
+					  ctx->arena,
+					  "%s điều chỉnh, bổ sung kế hoạch “%s” (phiên bản %d). Lý"
+					  " do: %s",
+					  nz(p.owner_name), p.title, p.version,
+					  trim_line(ctx, before.adjust_reason))
+				: arena_printf(ctx->arena,
+					       "%s đã phê duyệt, ban hành kế hoạch “%s”",
+					       nz(p.owner_name), p.title);
+		rc = notify_orgs(ctx, &p, rec, nrec, adjustment ? "adjustment" : "approved", text,
+				 err);
+	}
+	if (!rc)
+		rc = store_commit(ctx->store, err);
+	if (rc) {
+		store_rollback(ctx->store);
+		return rc;
+	}
+	return out ? store_plan_get(ctx->store, ctx->arena, id, ctx->today, out, err) : 0;
 }
 
 int app_plan_adjust_open(struct app_ctx *ctx, int64_t id, const char *reason, struct plan *out,
 			 struct kh_error *err)
 {
-	(void)ctx;
-	(void)id;
-	(void)reason;
-	(void)out;
-	return kh_fail(err, KH_EINTERNAL, NULL, "Chức năng đang được xây dựng");
+	struct plan before, p;
+	int rc;
+	if ((rc = load_owned(ctx, id, &before, err)))
+		return rc;
+	if (before.status != PLAN_APPROVED)
+		return kh_fail(err, KH_ECONFLICT, NULL,
+			       before.status == PLAN_ADJUSTING
+				       ? "Kế hoạch đang được điều chỉnh, bổ sung"
+				       : "Chỉ điều chỉnh, bổ sung được kế hoạch đã ban hành");
+	if ((rc = check_text("reason", "Lý do điều chỉnh, bổ sung", reason, 2000, true, err)))
+		return rc;
+	p = before;
+	p.status = PLAN_ADJUSTING;
+	p.adjust_reason = arena_strdup(ctx->arena, reason);
+	p.updated_at = ctx->now;
+	if ((rc = store_begin(ctx->store, true, err)))
+		return rc;
+	rc = store_plan_update(ctx->store, &p, err);
+	if (!rc)
+		rc = reindex(ctx, id, err);
+	if (!rc)
+		rc = app_audit(ctx, "plan.adjust", "plan", id, plan_text(ctx, &before),
+			       plan_text(ctx, &p), err);
+	if (!rc)
+		rc = store_commit(ctx->store, err);
+	if (rc) {
+		store_rollback(ctx->store);
+		return rc;
+	}
+	return out ? store_plan_get(ctx->store, ctx->arena, id, ctx->today, out, err) : 0;
+}
+
+/* ---- versions ---- */
+
+static void version_from_row(struct plan_version *v, const struct plan_version_row *r)
+{
+	v->plan_id = r->plan_id;
+	v->number = r->number;
+	v->kind = r->kind;
+	v->reason = r->reason;
+	v->created_at = r->created_at;
+	v->created_by = r->created_by;
+	v->created_by_name = r->created_by_name;
+	v->snapshot = r->snapshot;
 }
 
 int app_plan_versions(struct app_ctx *ctx, int64_t id, struct plan_version **out, int *n,
 		      struct kh_error *err)
 {
-	(void)ctx;
-	(void)id;
-	(void)out;
-	(void)n;
-	return kh_fail(err, KH_EINTERNAL, NULL, "Chức năng đang được xây dựng");
+	struct plan p;
+	struct plan_rights r;
+	struct plan_version_row *rows;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	if ((rc = load_readable(ctx, id, &p, &r, err)) ||
+	    (rc = store_plan_versions(ctx->store, ctx->arena, id, &rows, n, err)))
+		return rc;
+	*out = arena_alloc(ctx->arena, sizeof(**out) * (size_t)(*n + 1));
+	for (int i = 0; i < *n; i++)
+		version_from_row(&(*out)[i], &rows[i]);
+	return 0;
 }
 
 int app_plan_version_get(struct app_ctx *ctx, int64_t id, int number, struct plan_version *out,
 			 struct kh_error *err)
 {
-	(void)ctx;
-	(void)id;
-	(void)number;
-	(void)out;
-	return kh_fail(err, KH_EINTERNAL, NULL, "Chức năng đang được xây dựng");
+	struct plan p;
+	struct plan_rights r;
+	struct plan_version_row row;
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if ((rc = load_readable(ctx, id, &p, &r, err)))
+		return rc;
+	if (number == 0) {
+		out->plan_id = id;
+		out->kind = "";
+		out->reason = nz(p.adjust_reason);
+		out->created_at = ctx->now;
+		out->created_by = ctx->actor->user_id;
+		out->created_by_name = "";
+		return snapshot_now(ctx, id, &out->snapshot, err);
+	}
+	if (number < 0)
+		return kh_fail(err, KH_ENOTFOUND, NULL, "Kế hoạch không có phiên bản %d", number);
+	if ((rc = store_plan_version_get(ctx->store, ctx->arena, id, number, &row, err)))
+		return rc;
+	version_from_row(out, &row);
+	return 0;
+}
+
+/* ---- the diff ---- */
+
+struct dlist {
+	struct plan_diff_line *v;
+	int n, cap;
+};
+
+static void dl_add(struct app_ctx *ctx, struct dlist *l, const char *change, int64_t item,
+		   const char *field, const char *before, const char *after)
+{
+	if (l->n == l->cap) {
+		int ncap = l->cap ? l->cap * 2 : 16;
+		struct plan_diff_line *w = arena_alloc(ctx->arena, sizeof(*w) * (size_t)ncap);
+		if (l->n)
+			memcpy(w, l->v, sizeof(*w) * (size_t)l->n);
+		l->v = w;
+		l->cap = ncap;
+	}
+	struct plan_diff_line *d = &l->v[l->n++];
+	d->change = change;
+	d->item_id = item;
+	d->field = field;
+	d->before = arena_strdup(ctx->arena, nz(before));
+	d->after = arena_strdup(ctx->arena, nz(after));
+}
+
+/* The value at a path of one or two keys, as text: strings as they are,
+ * numbers in decimal, arrays of numbers joined by ", ", null as "". */
+static const char *jtext(struct app_ctx *ctx, json_t *o, const char *k1, const char *k2)
+{
+	json_t *v = json_object_get(o, k1);
+	if (k2)
+		v = json_object_get(v, k2);
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_integer(v))
+		return arena_printf(ctx->arena, "%lld", (long long)json_integer_value(v));
+	if (json_is_array(v)) {
+		struct buf b;
+		size_t i;
+		json_t *e;
+		buf_init(&b, 1 << 16);
+		json_array_foreach(v, i, e)
+		{
+			if (i)
+				buf_puts(&b, ", ");
+			if (json_is_integer(e))
+				buf_printf(&b, "%lld", (long long)json_integer_value(e));
+		}
+		const char *r = arena_strdup(ctx->arena, b.data);
+		buf_release(&b);
+		return r;
+	}
+	return "";
+}
+
+static int load_snapshot(struct app_ctx *ctx, int64_t id, int number, json_t **out,
+			 struct kh_error *err)
+{
+	struct plan_version v;
+	json_error_t je;
+	int rc = app_plan_version_get(ctx, id, number, &v, err);
+	if (rc)
+		return rc;
+	*out = json_loads(v.snapshot, 0, &je);
+	if (!*out)
+		return kh_fail(err, KH_EINTERNAL, NULL, "Bản chụp phiên bản %d bị hỏng", number);
+	return 0;
+}
+
+static json_t *find_item(json_t *items, json_int_t id)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(items, i, e)
+	{
+		if (json_integer_value(json_object_get(e, "id")) == id)
+			return e;
+	}
+	return NULL;
+}
+
+static void diff_items(struct app_ctx *ctx, struct dlist *l, json_t *a, json_t *b)
+{
+	static const struct {
+		const char *field, *k1, *k2;
+	} fields[] = {
+		{"text", "text", NULL},
+		{"measures", "measures", NULL},
+		{"lead", "lead", "as_written"},
+		{"lead.name", "lead", "name"},
+		{"deadline", "deadline", "as_written"},
+		{"category", "category", NULL},
+		{"kind", "kind", NULL},
+		{"section", "section", NULL},
+		{"coordinators", "coordinators", "as_written"},
+		{"coordinator_org_ids", "coordinators", "org_ids"},
+		{"resources", "resources", NULL},
+		{"serves", "serves", NULL},
+	};
+	json_t *ia = json_object_get(a, "items"), *ib = json_object_get(b, "items");
+	size_t i;
+	json_t *e;
+	json_array_foreach(ia, i, e)
+	{
+		json_int_t id = json_integer_value(json_object_get(e, "id"));
+		json_t *o = find_item(ib, id);
+		if (!o) {
+			dl_add(ctx, l, "removed", id, "", jtext(ctx, e, "text", NULL), "");
+			continue;
+		}
+		for (size_t k = 0; k < KH_ARRAY_LEN(fields); k++) {
+			const char *x = jtext(ctx, e, fields[k].k1, fields[k].k2);
+			const char *y = jtext(ctx, o, fields[k].k1, fields[k].k2);
+			if (strcmp(x, y) != 0)
+				dl_add(ctx, l, "changed", id, fields[k].field, x, y);
+		}
+	}
+	json_array_foreach(ib, i, e)
+	{
+		json_int_t id = json_integer_value(json_object_get(e, "id"));
+		if (!find_item(ia, id))
+			dl_add(ctx, l, "added", id, "", "", jtext(ctx, e, "text", NULL));
+	}
 }
 
 int app_plan_diff(struct app_ctx *ctx, int64_t id, int a, int b, struct plan_diff_line **out,
 		  int *n, struct kh_error *err)
 {
-	(void)ctx;
-	(void)id;
-	(void)a;
-	(void)b;
-	(void)out;
-	(void)n;
-	return kh_fail(err, KH_EINTERNAL, NULL, "Chức năng đang được xây dựng");
+	static const char *const plan_fields[] = {"title", "goals", "organization", "form"};
+	json_t *ja = NULL, *jb = NULL;
+	struct dlist l = {0};
+	int rc;
+	*out = NULL;
+	*n = 0;
+	if ((rc = load_snapshot(ctx, id, a, &ja, err)) ||
+	    (rc = load_snapshot(ctx, id, b, &jb, err)))
+		goto out;
+	for (size_t k = 0; k < KH_ARRAY_LEN(plan_fields); k++) {
+		const char *x = jtext(ctx, ja, plan_fields[k], NULL);
+		const char *y = jtext(ctx, jb, plan_fields[k], NULL);
+		if (strcmp(x, y) != 0)
+			dl_add(ctx, &l, "changed", 0,
+			       arena_printf(ctx->arena, "plan.%s", plan_fields[k]), x, y);
+	}
+	diff_items(ctx, &l, ja, jb);
+	*out = l.v;
+	*n = l.n;
+out:
+	json_decref(ja);
+	json_decref(jb);
+	return rc;
+}
+
+/* ---- the cascade ---- */
+
+/* The orgs an item is assigned to, other than the plan's owner: the lead
+ * org, or every current committee and cell under it for a group lead, and
+ * the coordinator orgs. */
+static int assigned_orgs(struct app_ctx *ctx, const struct plan *p, const struct plan_item *it,
+			 int64_t **out, int *n, struct kh_error *err)
+{
+	int cap = it->n_coordinator_orgs + 2, k = 0, rc;
+	struct org *kids = NULL;
+	int nkids = 0;
+	if (it->lead_group && it->lead_org_id) {
+		if ((rc = store_org_children(ctx->store, ctx->arena, it->lead_org_id, ctx->today,
+					     &kids, &nkids, err)))
+			return rc;
+		cap += nkids;
+	}
+	int64_t *v = arena_alloc(ctx->arena, sizeof(*v) * (size_t)cap);
+	int64_t cand_lead = it->lead_group ? 0 : it->lead_org_id;
+	int64_t *cand = arena_alloc(ctx->arena, sizeof(*cand) * (size_t)cap);
+	int nc = 0;
+	if (cand_lead)
+		cand[nc++] = cand_lead;
+	for (int i = 0; i < nkids; i++)
+		if (kids[i].kind == ORG_COMMITTEE || kids[i].kind == ORG_CELL)
+			cand[nc++] = kids[i].id;
+	for (int i = 0; i < it->n_coordinator_orgs; i++)
+		cand[nc++] = it->coordinator_org_ids[i];
+	for (int i = 0; i < nc; i++) {
+		bool dup = cand[i] == p->owner_org_id;
+		for (int j = 0; j < k && !dup; j++)
+			dup = v[j] == cand[i];
+		if (!dup)
+			v[k++] = cand[i];
+	}
+	*out = v;
+	*n = k;
+	return 0;
 }
 
 int app_plan_cascade(struct app_ctx *ctx, int64_t id, struct plan_cascade_row **out, int *n,
 		     struct kh_error *err)
 {
-	(void)ctx;
-	(void)id;
-	(void)out;
-	(void)n;
-	return kh_fail(err, KH_EINTERNAL, NULL, "Chức năng đang được xây dựng");
+	struct plan p;
+	struct plan_rights r;
+	struct plan_item *items;
+	struct plan_answer *ans;
+	int nitems, nans, rc;
+	*out = NULL;
+	*n = 0;
+	if ((rc = load_readable(ctx, id, &p, &r, err)) ||
+	    (rc = store_plan_items(ctx->store, ctx->arena, id, ctx->today, &items, &nitems, err)) ||
+	    (rc = store_plan_answers(ctx->store, ctx->arena, id, &ans, &nans, err)))
+		return rc;
+	struct plan_cascade_row *rows =
+		arena_alloc(ctx->arena, sizeof(*rows) * (size_t)(nitems + 1));
+	int count = 0;
+	for (int i = 0; i < nitems; i++) {
+		int64_t *orgs;
+		int norgs;
+		if ((rc = assigned_orgs(ctx, &p, &items[i], &orgs, &norgs, err)))
+			return rc;
+		if (norgs == 0)
+			continue;
+		struct plan_cascade_row *row = &rows[count++];
+		row->item = items[i];
+		row->orgs = arena_alloc(ctx->arena, sizeof(*row->orgs) * (size_t)norgs);
+		row->n_orgs = norgs;
+		for (int k = 0; k < norgs; k++) {
+			struct plan_cascade_org *o = &row->orgs[k];
+			o->org_id = orgs[k];
+			if ((rc = store_org_name_near(ctx->store, ctx->arena, orgs[k], ctx->today,
+						      &o->org_name, err)))
+				return rc;
+			for (int a = 0; a < nans && !o->answer_item_id; a++)
+				if (ans[a].upper_item_id == items[i].id &&
+				    ans[a].org_id == orgs[k]) {
+					o->answer_item_id = ans[a].item_id;
+					o->answer_plan_id = ans[a].plan_id;
+				}
+			if (o->answer_item_id)
+				row->n_answered++;
+		}
+	}
+	*out = rows;
+	*n = count;
+	return 0;
 }

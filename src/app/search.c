@@ -4,13 +4,15 @@
  * in batches ordered by "indexed text starts with the query", then bm25;
  * each batch is re-ranked here with the folded titles (exact title, title
  * prefix), then filtered by the actor's scope — org readable, person
- * readable, document flowing down to the actor — until enough hits are
- * found or a bounded number of candidates has been looked at.
+ * readable, document flowing down to the actor, plan readable
+ * (app_plan_rights) — until enough hits are found or a bounded number of
+ * candidates has been looked at.
  */
 #include "core/common.h"
 #include "app/search.h"
 #include "app/document.h"
 #include "app/person.h"
+#include "app/plan.h"
 #include "core/buf.h"
 #include "store/document.h"
 #include "store/search.h"
@@ -139,8 +141,14 @@ static int hit_readable(struct app_ctx *ctx, const struct search_row *r, bool *o
 			return app_document_readable(ctx, d.issuer_org_id, ok, err);
 		break;
 	}
+	case SEARCH_PLAN: {
+		struct plan_rights pr;
+		rc = app_plan_rights(ctx, r->id, NULL, &pr, &e);
+		if (rc == 0 && !pr.read)
+			return 0;
+		break;
+	}
 	default:
-		/* Plans: not searchable outside full access until their rules land. */
 		return 0;
 	}
 	if (rc == 0)

@@ -579,15 +579,30 @@ int store_plan_item_insert(struct store *s, const struct plan_item *it, int64_t 
 	int rc = step_done(s, st, err);
 	if (rc)
 		return rc;
+	/* Item ids are how versions and their diff match items: an id is never
+	 * given twice, even after the item with the largest one was deleted
+	 * (the high-water mark is kept in settings by store_plan_item_delete). */
+	st = store_stmt(s,
+			"SELECT max(coalesce((SELECT max(id) FROM plan_items), 0),"
+			" coalesce((SELECT CAST(value AS INTEGER) FROM settings"
+			" WHERE key = 'plan_items.deleted_max'), 0)) + 1",
+			err);
+	if (!st)
+		return fail_stmt(err);
+	rc = sqlite3_step(st);
+	int64_t next = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(s, rc, err);
 	st = store_stmt(
 		s,
 		"INSERT INTO plan_items(part, section, kind, category, text, measures, lead_org_id,"
 		" lead_group, lead_person_id, lead_text, coordinators, coordinate_with, addressee,"
 		" addressee_org_id, proposal_state, proposal_note, deadline_text, deadline_kind,"
 		" deadline_start, deadline_end, deadline_period, resources, serves, upper_item_id,"
-		" carried_from_id, status, plan_id, seq, created_at, updated_at) VALUES (?1, ?2, ?3,"
-		" ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-		" ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?29)",
+		" carried_from_id, status, plan_id, seq, created_at, updated_at, id) VALUES (?1, ?2,"
+		" ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+		" ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?29, ?30)",
 		err);
 	if (!st)
 		return fail_stmt(err);
@@ -595,6 +610,7 @@ int store_plan_item_insert(struct store *s, const struct plan_item *it, int64_t 
 	sqlite3_bind_int64(st, 27, it->plan_id);
 	sqlite3_bind_int(st, 28, it->seq);
 	sqlite3_bind_int64(st, 29, it->created_at);
+	sqlite3_bind_int64(st, 30, next);
 	if ((rc = step_done(s, st, err)))
 		return rc;
 	*id = store_last_id(s);
@@ -651,6 +667,16 @@ int store_plan_item_delete(struct store *s, int64_t id, struct kh_error *err)
 	if ((rc = step_done(s, st, err)))
 		return rc;
 	st = store_stmt(s, "DELETE FROM plan_items WHERE id = ?1", err);
+	if (!st)
+		return fail_stmt(err);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = step_done(s, st, err)))
+		return rc;
+	st = store_stmt(s,
+			"INSERT INTO settings(key, value) VALUES ('plan_items.deleted_max', ?1)"
+			" ON CONFLICT(key) DO UPDATE SET value = max(CAST(value AS INTEGER),"
+			" CAST(excluded.value AS INTEGER))",
+			err);
 	if (!st)
 		return fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
@@ -967,7 +993,8 @@ int store_plan_recipient_put(struct store *s, int64_t plan_id, int64_t org_id, c
  * Parameters: ?1 read roots, ?2 the day, ?3 act orgs, ?4 manage roots (JSON
  * arrays), ?5 1 for no scope, ?6 the actor's person, ?7 1 for the inbox,
  * ?8 owner org, ?9 owner person, ?10 org (subtree filter, JSON array of 0
- * or 1), ?11 year, ?12 status, ?13 limit, ?14 offset, ?15 the FTS match.
+ * or 1), ?11 year, ?12 status, ?13 limit, ?14 offset, ?15 the FTS match,
+ * ?16 the orgs whose issued plans flow down (JSON array).
  */
 #define PLAN_LIST_HEAD                                                                             \
 	"WITH RECURSIVE " SUBTREE("rsub", "?1") ", " SUBTREE("msub", "?4") ", " SUBTREE(           \
@@ -987,7 +1014,10 @@ int store_plan_recipient_put(struct store *s, int64_t plan_id, int64_t org_id, c
 					     " OR po.valid_to > ?2) AND po.org_id IN rsub)))"      \
 					     " OR (p.version > 0 AND EXISTS (SELECT 1"             \
 					     " FROM plan_recipients r WHERE r.plan_id = p.id"      \
-					     " AND r.org_id IN acts)))"                            \
+					     " AND r.org_id IN acts))"                             \
+					     " OR (?7 = 0 AND p.status IN ('approved',"            \
+					     " 'adjusting', 'closed') AND p.owner_org_id IN"       \
+					     " (SELECT value FROM json_each(?16))))"               \
 					     " AND (?7 = 0 OR (p.version > 0 AND EXISTS (SELECT 1" \
 					     " FROM plan_recipients r WHERE r.plan_id = p.id"      \
 					     " AND (?5 = 1 OR r.org_id IN acts))))"                \
@@ -1040,6 +1070,7 @@ int store_plan_list(struct store *s, struct arena *a, const struct plan_filter *
 	sqlite3_bind_int(st, 14, f->offset);
 	if (query)
 		store_bind_text(st, 15, match);
+	store_bind_text(st, 16, f->all ? "[]" : ids_json(a, f->issued_orgs, f->n_issued_orgs));
 	struct plan *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

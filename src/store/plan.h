@@ -75,14 +75,16 @@ int store_plan_item_count(struct store *s, int64_t plan_id, int *n,
 			  struct kh_error *err) KH_MUST_CHECK;
 /* Inserts it at position it->seq (1..n+1) of it->plan_id, moving the items
  * from that position one down; writes its coordinator orgs; *id receives
- * the new id. it->created_at is used for both times. */
+ * the new id, never one of a deleted item. it->created_at is used for both
+ * times. */
 int store_plan_item_insert(struct store *s, const struct plan_item *it, int64_t *id,
 			   struct kh_error *err) KH_MUST_CHECK;
 /* Rewrites every column of it->id but plan_id, seq and created_at, and its
  * coordinator orgs. */
 int store_plan_item_update(struct store *s, const struct plan_item *it,
 			   struct kh_error *err) KH_MUST_CHECK;
-/* Removes the item and its coordinator orgs; the items after it move up. */
+/* Removes the item and its coordinator orgs; the items after it move up.
+ * Its id is never given again (frozen versions still name it). */
 int store_plan_item_delete(struct store *s, int64_t id, struct kh_error *err) KH_MUST_CHECK;
 /* Moves the item to position seq (1..n, clamped), the others keeping their
  * order around it. */
@@ -174,6 +176,10 @@ struct plan_filter {
 	const int64_t *manage_roots;
 	int n_manage_roots;
 	int64_t person_id;
+	/* And the issued (approved, adjusting, closed) plans of these orgs:
+	 * the upper levels' plans flow down. */
+	const int64_t *issued_orgs;
+	int n_issued_orgs;
 	int32_t day;
 	/* Filters. */
 	bool inbox; /* only the plans sent to the orgs above (all: any sent plan) */
