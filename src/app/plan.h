@@ -16,13 +16,21 @@
  * Who may do what:
  *  - read: the owner side (whoever reads the owner org, for a collective
  *    plan; the person, or whoever reads an org where the person holds a
- *    position or membership, for an individual plan) and every actor who
- *    acts for a recipient org once the plan was sent;
+ *    position or membership, for an individual plan), every actor who
+ *    acts for a recipient org once the plan was sent, and — for an issued
+ *    (approved, adjusting, closed) collective plan — the lower levels: whoever
+ *    reads an org below the owner org (upper plans flow down like their
+ *    resolutions, so that a lower level can make them concrete);
  *  - edit, send, approve, adjust: a collective plan — whoever acts for the
  *    owner org (app_can_act_for_org: its members with a position, and the
  *    offices that manage it); an individual plan — the person alone (and
  *    admins, the system);
- *  - comment: whoever acts for a recipient org (app/comment.h).
+ *  - comment: whoever acts for a recipient org while the plan is out for
+ *    comment, approved or adjusting (app/comment.h) — not the head on their
+ *    own individual plan;
+ *  - decide: whoever acts for the recipient "managing" (an individual plan)
+ *    or "upper" (a collective plan) — the committee that rules on
+ *    escalations and may answer proposals.
  * Items can be changed only while the plan is a draft, out for comment, or
  * adjusting: KH_ECONFLICT "Kế hoạch đã ban hành…" otherwise.
  *
@@ -31,6 +39,10 @@
  * "plan.approve", "plan.adjust") and keeps the search entry of the plan
  * (title; subtitle: owner and years; folded: title, owner name, years).
  * Results are allocated in ctx->arena.
+ *
+ * Deadlines are parsed with the plan's year for a year plan and with year 0
+ * for a term plan (relative words such as "năm sau" then stay not
+ * understood; phrases with their own year are read the same).
  */
 #ifndef KH_APP_PLAN_H
 #define KH_APP_PLAN_H
@@ -125,7 +137,9 @@ struct plan_view {
  * readable. */
 int app_plan_get(struct app_ctx *ctx, int64_t id, struct plan_view *out,
 		 struct kh_error *err) KH_MUST_CHECK;
-/* The rights alone (cheap; for comments, the inbox and the check). */
+/* The rights alone (cheap; for comments, the inbox and the check): 0 with
+ * out->read false when the actor may not read it; KH_ENOTFOUND when unknown.
+ * plan (may be NULL) receives the plan. */
 int app_plan_rights(struct app_ctx *ctx, int64_t id, struct plan *plan, struct plan_rights *out,
 		    struct kh_error *err) KH_MUST_CHECK;
 
@@ -192,11 +206,11 @@ int app_plan_item_create(struct app_ctx *ctx, int64_t plan_id, const struct plan
 			 struct plan_item *out, struct kh_error *err) KH_MUST_CHECK;
 int app_plan_item_update(struct app_ctx *ctx, int64_t item_id, const struct plan_item_input *in,
 			 struct plan_item *out, struct kh_error *err) KH_MUST_CHECK;
-/* Removes an item never part of a sent version, or (after sending) marks
- * nothing and refuses: KH_ECONFLICT — items of a sent plan are dropped only
- * by an adjustment, which is what the diff shows. (An item of the working
- * copy while adjusting or out for comment can be deleted; the frozen
- * versions keep it.) */
+/* Removes an item of the working copy while the plan is a draft, out for
+ * comment or adjusting (the frozen versions keep it; the diff shows it
+ * removed); KH_ECONFLICT once approved, and when a comment or another plan's
+ * item (a cascade answer, a carried-over item) points at it. The items
+ * after it move up; its id is never given again. */
 int app_plan_item_delete(struct app_ctx *ctx, int64_t item_id, struct kh_error *err) KH_MUST_CHECK;
 /* Moves an item to position seq (1..n) within its plan. */
 int app_plan_item_move(struct app_ctx *ctx, int64_t item_id, int seq,
@@ -204,9 +218,11 @@ int app_plan_item_move(struct app_ctx *ctx, int64_t item_id, int seq,
 /* An item with its plan's rights. */
 int app_plan_item_get(struct app_ctx *ctx, int64_t item_id, struct plan_item *out,
 		      struct plan_rights *rights, struct kh_error *err) KH_MUST_CHECK;
-/* Answers a proposal item (the addressee side: whoever acts for
- * addressee_org_id, or the owner's managing committee): "accepted" or
- * "rejected" with an explanation (required when rejected). Notifies. */
+/* Answers a proposal item of a sent plan (the addressee side: whoever acts
+ * for addressee_org_id, or decides for the plan): "accepted" or "rejected"
+ * with an explanation (required when rejected). Notifies the owner (the
+ * org, or the person). Not bound by the editing rule: it is the
+ * addressee's answer, not a change of the plan. */
 int app_plan_proposal_answer(struct app_ctx *ctx, int64_t item_id, const char *state,
 			     const char *note, struct kh_error *err) KH_MUST_CHECK;
 
@@ -217,15 +233,17 @@ int app_plan_proposal_answer(struct app_ctx *ctx, int64_t item_id, const char *s
 int app_plan_recipients(struct app_ctx *ctx, int64_t id, struct plan_recipient **out, int *n,
 			struct kh_error *err) KH_MUST_CHECK;
 /* Sends a draft (or re-sends a plan out for comment after changes) to its
- * recipients: freezes a version ("sent"), records the recipients, notifies
- * them ("plan_sent"). KH_ECONFLICT when the plan has no item or no
- * recipient, or is approved. */
+ * recipients: freezes a version ("sent"), records the recipients (the tree
+ * recomputed, merged with those recorded), notifies them ("plan_sent").
+ * KH_ECONFLICT when the plan has no item or no recipient, or is approved. */
 int app_plan_send(struct app_ctx *ctx, int64_t id, struct plan *out,
 		  struct kh_error *err) KH_MUST_CHECK;
 /* Approves (issues) a draft or a plan out for comment — a frozen version
  * "approved" — or, while adjusting, issues the adjustment: a version
- * "adjustment" with the reason given at opening; the recipients are told.
- * Plans need at least one item. */
+ * "adjustment" with the reason given at opening; the recipients are told
+ * ("approved" / "adjustment"). A plan approved without having been sent
+ * records its computed recipients then. approved_at/approved_day keep the
+ * first approval. Plans need at least one item. */
 int app_plan_approve(struct app_ctx *ctx, int64_t id, struct plan *out,
 		     struct kh_error *err) KH_MUST_CHECK;
 /* Opens an adjustment of an approved plan; reason required (≤ 2000
@@ -249,11 +267,17 @@ struct plan_version {
 int app_plan_versions(struct app_ctx *ctx, int64_t id, struct plan_version **out, int *n,
 		      struct kh_error *err) KH_MUST_CHECK;
 /* One version with its snapshot; number 0 = the current working copy
- * (snapshot made now). */
+ * (snapshot made now, kind ""). KH_ENOTFOUND for a version that does not
+ * exist. */
 int app_plan_version_get(struct app_ctx *ctx, int64_t id, int number, struct plan_version *out,
 			 struct kh_error *err) KH_MUST_CHECK;
 
-/* One line of a diff between two versions: items matched by id. */
+/* One line of a diff between two versions: items matched by id. Fields of
+ * an item: "text", "measures", "lead" (as written), "lead.name",
+ * "deadline" (as written), "category", "kind", "section", "coordinators"
+ * (as written), "coordinator_org_ids", "resources", "serves"; of the plan:
+ * "plan.title", "plan.goals", "plan.organization", "plan.form". For
+ * "added"/"removed" lines field is "" and before/after hold the text. */
 struct plan_diff_line {
 	const char *change; /* "added", "removed", "changed" */
 	int64_t item_id;
