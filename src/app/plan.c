@@ -254,6 +254,42 @@ static int acts(struct app_ctx *ctx, int64_t org, bool *yes, struct kh_error *er
 	return 0;
 }
 
+/* Whether the actor may keep the collective plan of org: those who hold a
+ * position in the org itself, and the staff of its Văn phòng (DESIGN.md
+ * "Who may do what": the office of an org edits its collective plan). Not
+ * every manager of the subtree: a province's Ban Tổ chức or a committee
+ * head reads and comments on a commune's plan but does not write it. */
+static int owns_org(struct app_ctx *ctx, int64_t org, bool *yes, struct kh_error *err)
+{
+	int rc;
+	*yes = false;
+	if (!org)
+		return 0;
+	if (app_sees_all(ctx)) {
+		*yes = true;
+		return 0;
+	}
+	if ((rc = app_scope_load(ctx, err)))
+		return rc;
+	const struct actor *a = ctx->actor;
+	for (int i = 0; i < a->n_act_orgs && !*yes; i++) {
+		if (a->act_orgs[i] == org) {
+			*yes = true;
+			break;
+		}
+		struct org o;
+		struct kh_error e = {0};
+		rc = store_org_get_nearest(ctx->store, ctx->arena, a->act_orgs[i], ctx->today, &o,
+					   &e);
+		if (rc == KH_ENOTFOUND)
+			continue;
+		if (rc)
+			return copy_err(err, &e, rc);
+		*yes = o.kind == ORG_OFFICE && o.parent_id == org;
+	}
+	return 0;
+}
+
 static int reads(struct app_ctx *ctx, int64_t org, bool *yes, struct kh_error *err)
 {
 	struct kh_error e = {0};
@@ -500,7 +536,7 @@ static int compute_rights(struct app_ctx *ctx, const struct plan *p, struct plan
 		return 0;
 	}
 	if (p->owner_org_id) {
-		if ((rc = acts(ctx, p->owner_org_id, &r->own, err)))
+		if ((rc = owns_org(ctx, p->owner_org_id, &r->own, err)))
 			return rc;
 		r->read = r->own;
 		if (!r->read && (rc = reads(ctx, p->owner_org_id, &r->read, err)))
@@ -1074,9 +1110,14 @@ int app_plan_create(struct app_ctx *ctx, const struct plan_input *in, struct pla
 				       (long long)p.owner_org_id);
 		if (rc)
 			return copy_err(err, &e, rc);
-		if ((rc = app_can_act_for_org(ctx, p.owner_org_id, &e)))
-			return kh_fail(err, rc, "owner_org_id",
-				       "Bạn không có quyền xây dựng kế hoạch của tổ chức này");
+		bool owner;
+		if ((rc = owns_org(ctx, p.owner_org_id, &owner, err)))
+			return rc;
+		if (!owner)
+			return kh_fail(err, KH_EFORBIDDEN, "owner_org_id",
+				       "Bạn không có quyền xây dựng kế hoạch của tổ chức này: "
+				       "kế hoạch của tập thể do người giữ chức vụ trong tổ chức "
+				       "hoặc Văn phòng của tổ chức soạn");
 		p.owner_name = o.name;
 	} else {
 		struct person pe;

@@ -778,13 +778,46 @@ static void test_list_and_search(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* Who keeps a collective plan: a position in the org itself or in its
+ * Văn phòng — not every manager of the subtree. */
+static void test_owner_rule(void **state)
+{
+	struct fx *f = *state;
+	struct plan p;
+	struct plan_rights rt;
+	/* The province's office keeps the province's plan. */
+	struct actor o;
+	struct app_ctx oc = as(f, &o, 1);
+	struct plan_input prov = {.owner_org_id = f->province, .scope = "year", .year_from = 2040};
+	OK(app_plan_create(&oc, &prov, &p, &f->err));
+	OK(app_plan_rights(&oc, p.id, NULL, &rt, &f->err));
+	assert_true(rt.own && rt.edit);
+	/* The district's head manages the commune but does not write its plan;
+	 * the commune's own head does. */
+	struct actor d;
+	struct app_ctx dc = as(f, &d, 2);
+	struct plan_input base = {.owner_org_id = f->base, .scope = "year", .year_from = 2040};
+	REFUSED(KH_EFORBIDDEN, app_plan_create(&dc, &base, &p, &f->err));
+	assert_non_null(strstr(f->err.message, "Văn phòng của tổ chức"));
+	struct actor b;
+	struct app_ctx bc = as(f, &b, 7);
+	OK(app_plan_create(&bc, &base, &p, &f->err));
+	OK(app_plan_rights(&dc, p.id, NULL, &rt, &f->err));
+	assert_true(rt.read);
+	assert_false(rt.own);
+	assert_false(rt.edit);
+	struct plan_item_input it = {.text = "Sửa hộ cấp dưới"};
+	struct plan_item item;
+	REFUSED(KH_EFORBIDDEN, app_plan_item_create(&dc, p.id, &it, &item, &f->err));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_create),		cmocka_unit_test(test_items),
 		cmocka_unit_test(test_life_and_rights), cmocka_unit_test(test_proposal),
 		cmocka_unit_test(test_cascade),		cmocka_unit_test(test_carry_over),
-		cmocka_unit_test(test_list_and_search),
+		cmocka_unit_test(test_list_and_search), cmocka_unit_test(test_owner_rule),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
