@@ -14,7 +14,6 @@
 #include "app/comment.h"
 #include "app/notify.h"
 #include "app/plan.h"
-#include "core/buf.h"
 #include "core/date.h"
 #include "core/num.h"
 #include "store/comment.h"
@@ -118,29 +117,39 @@ static const char *clip(struct arena *a, const char *s, size_t max)
 	return s;
 }
 
-/* A text field trimmed, without CR, checked for length and control
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* A text field without leading and trailing white space and without CR
+ * (its lines and inner spacing kept), checked for length and control
  * characters (newlines and tabs allowed). *out is arena-allocated; "" when
  * value is NULL. */
 static int check_text(struct app_ctx *ctx, const char *field, const char *label, const char *value,
 		      bool required, const char **out, struct kh_error *err)
 {
-	struct buf b;
+	const char *v = nz(value);
+	size_t n = strlen(v);
+	while (n > 0 && is_space(*v)) {
+		v++;
+		n--;
+	}
+	while (n > 0 && is_space(v[n - 1]))
+		n--;
+	char *s = arena_alloc(ctx->arena, n + 1);
+	size_t k = 0;
 	*out = "";
-	char *t = text_trim_dup(nz(value));
-	buf_init(&b, 1u << 20);
-	for (const char *p = t; *p; p++)
-		if (*p != '\r')
-			buf_putc(&b, *p);
-	free(t);
-	const char *s = arena_strdup(ctx->arena, b.data ? b.data : "");
-	buf_release(&b);
-	int rc = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p && !rc; p++)
-		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
-			rc = kh_fail(err, KH_EINVAL, field, "%s không được chứa ký tự điều khiển",
-				     label);
-	if (rc)
-		return rc;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)v[i];
+		if (ch == '\r')
+			continue;
+		if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f)
+			return kh_fail(err, KH_EINVAL, field, "%s không được chứa ký tự điều khiển",
+				       label);
+		s[k++] = (char)ch;
+	}
+	s[k] = '\0';
 	if (required && !*s)
 		return kh_fail(err, KH_EINVAL, field, "%s không được để trống", label);
 	if (utf8_char_count(s) > COMMENT_TEXT_MAX)
