@@ -68,7 +68,7 @@ before(async () => {
   ids.province = await orgId('Tỉnh ủy Sơn Nam');
   ids.lacdien = await orgId('Đảng bộ xã Lạc Điền');
   const c = as['bithu.xa'];
-  const p = await c('POST', '/api/v1/plans', { scope: 'year', year_from: 2026 });
+  const p = await c('POST', '/api/v1/plans', { scope: 'year', year_from: 2027 });
   assert.equal(p.status, 201, p.text);
   ids.plan = p.json.id;
   ids.items = [];
@@ -375,7 +375,8 @@ test('after the delay: escalated by a member of the cell, decided by the managin
 
   // Everything is on the audit log.
   const audit = execFileSync('sqlite3', ['-readonly', db,
-    "SELECT action, count(*) FROM audit_log WHERE entity = 'plan_comment' GROUP BY action ORDER BY action"],
+    `SELECT action, count(*) FROM audit_log WHERE entity = 'plan_comment' AND entity_id IN
+     (SELECT id FROM plan_comments WHERE plan_id = ${ids.plan}) GROUP BY action ORDER BY action`],
   { encoding: 'utf8' }).trim().split('\n');
   assert.deepEqual(audit, ['plan.answer|4', 'plan.comment|4', 'plan.decide|1', 'plan.escalate|1']);
 });
