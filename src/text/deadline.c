@@ -1205,9 +1205,11 @@ static bool document_date(const struct ctx *c, int from, int to, const struct re
 		return false;
 	if (is_w(c, to, "cua"))
 		return true;
+	/* "số 12", or "CT/TW" written tight, shortly before */
 	for (int k = from - 1; k >= 0 && k >= from - 6; k--) {
-		if (is_w(c, k, "so") ||
-		    (is_p(c, k, '/') && k + 1 < c->n && c->t[k + 1].type == TOK_WORD))
+		if ((is_w(c, k, "so") && is_num(c, k + 1)) ||
+		    (is_p(c, k, '/') && k + 1 < c->n && c->t[k + 1].type == TOK_WORD &&
+		     c->t[k].end == c->t[k + 1].off))
 			return true;
 	}
 	return false;

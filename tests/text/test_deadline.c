@@ -777,6 +777,12 @@ static void test_find_seeds(void **state)
 		F("Làm việc với các huyện ủy (quý 3/2020 và quý 4/2020)", 2020,
 		  "quý 3/2020 và quý 4/2020", WINDOW, "2020-07-01", "2020-12-31"),
 		F_NONE("Thực hiện theo 35-CT/TW", 2019),
+		/* "cơ sở" is not "số" */
+		F("Các đảng bộ cơ sở gửi báo cáo ngày 30/6/2018", 2018, "ngày 30/6/2018", DATE,
+		  NULL, "2018-06-30"),
+		F("Báo cáo gửi về Văn phòng / Ban Tổ chức ngày 5/7/2018", 2018, "ngày 5/7/2018",
+		  DATE, NULL, "2018-07-05"),
+		F_NONE("Quyết định số 12 ngày 5/7/2018 của Ban Thường vụ", 2018),
 		{.text = "Rà soát văn bản (thường xuyên từ năm 2016 đến 2020)",
 		 .plan_year = 2016,
 		 .span = "thường xuyên từ năm 2016 đến 2020",
