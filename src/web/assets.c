@@ -104,7 +104,19 @@ const char asset_app_css[] =
 	".doc-date{font-size:14pt}.plan-doc table{background:none}"
 	".plan-doc th,.plan-doc td{border-color:#000}.plan-doc th{background:none}"
 	".deadline-read,.warn{display:none}.item-more{color:inherit}"
-	"tr{break-inside:avoid}h2,h3{break-after:avoid}.doc-foot{break-inside:avoid}}\n";
+	"tr{break-inside:avoid}h2,h3{break-after:avoid}.doc-foot{break-inside:avoid}}\n"
+	/* Comments on a plan, and the inbox. */
+	".comment{background:#fff;border:1px solid var(--line);border-left:4px solid var(--line);"
+	"border-radius:4px;padding:.6rem 1rem;margin:.75rem 0}\n"
+	".comment.open{border-left-color:var(--accent)}\n"
+	".comment:target{box-shadow:0 0 0 2px var(--info)}\n"
+	".comment p{margin:.3rem 0}.comment-head{font-size:.95rem}\n"
+	".comment-text{white-space:pre-line}\n"
+	".comment-answer,.comment-escalation,.comment-decision{padding-left:.75rem;"
+	"border-left:2px solid var(--line)}\n"
+	".comment form.stack{margin:.5rem 0}\n"
+	"table.inbox tr.unread td{background:#fffaf0}\n"
+	"table.inbox form.inline{margin:0}\n";
 
 const char asset_app_js[] = "// Progressive enhancement only: every page works without this file.\n"
 			    "document.addEventListener('submit', function (e) {\n"
