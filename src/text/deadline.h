@@ -48,19 +48,21 @@
  *  - conditional: an event clause opened by "sau khi", "ngay sau khi",
  *    "ngay khi", "khi có / khi cần (thiết) / khi được / khi nhận", or "sau /
  *    trong (vòng / thời hạn) N ngày kể từ / sau khi …" (after_days = N); the
- *    clause runs to the next , ; . ( ) : or the end;
+ *    clause runs to the next , ; . ( ) : * _ ! ? or the end;
  *  - years are four digits, 1900–2200; a day that does not exist (31-02),
  *    a month 13, a two-digit year, a range that runs backwards make the
  *    phrase NONE rather than a guess;
  *  - when a text holds several phrases the most telling one is taken: one
  *    with numbers and a prefix (trước, chậm nhất, trong, từ, đến, hết,
- *    vào), then one with numbers, then a recurring duty, then a relative
- *    one ("cuối năm"), then a condition; the earliest among equals. A bare
+ *    vào) or set apart after ':' or '(' ("Thời gian: tháng 7/2019", "(Quý
+ *    II/2012)"), then one with numbers, then a recurring duty, then a
+ *    relative one ("cuối năm"), then a condition; the earliest among
+ *    equals. No phrase starts inside a document number ("CT/TU"). A bare
  *    date that is a document's date ("Chỉ thị số 05-CT/TW ngày 15-5-2016
  *    của …") is not a deadline.
  *
- * Pure: no I/O. The parser keeps its word list on the stack for texts of up
- * to 256 words and allocates (and frees) it beyond that.
+ * Pure: no I/O. The parser keeps its token list (words, numbers, marks) on
+ * the stack for up to 256 tokens and allocates (and frees) it beyond that.
  */
 #ifndef KH_TEXT_DEADLINE_H
 #define KH_TEXT_DEADLINE_H
