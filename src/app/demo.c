@@ -257,6 +257,10 @@ int app_demo_load(struct app_ctx *ctx, struct demo_report *out, struct kh_error 
 		a->role_hint = u->role_hint ? u->role_hint : "";
 		a->admin = u->admin;
 	}
+	if ((rc = app_demo_plans(ctx, &out->plans, err))) {
+		rc = context_fail(err, "kế hoạch", "plans");
+		goto out;
+	}
 	out->password = d->password;
 	rc = store_commit(ctx->store, err);
 out:

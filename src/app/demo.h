@@ -13,7 +13,7 @@ struct demo_account {
 };
 
 struct demo_report {
-	int orgs, changes, people, positions, documents, links;
+	int orgs, changes, people, positions, documents, links, plans;
 	struct demo_account *accounts; /* ctx->arena */
 	int n_accounts;
 	const char *password;
@@ -23,5 +23,12 @@ struct demo_report {
  * otherwise), in one transaction: either all of it or nothing. System actor
  * only. */
 int app_demo_load(struct app_ctx *ctx, struct demo_report *out, struct kh_error *err) KH_MUST_CHECK;
+
+/* The demo's plans (app/demo_plans.c), made through the plan and comment
+ * use cases inside the loader's transaction once the tree, people and
+ * accounts are in: the Tỉnh ủy's 2025–2030 programme (approved), a commune's
+ * 2026 plan cascaded from it (draft), two heads' 2026 plans (one sent for
+ * comment with a request on it, one approved). *n_plans counts them. */
+int app_demo_plans(struct app_ctx *ctx, int *n_plans, struct kh_error *err) KH_MUST_CHECK;
 
 #endif
