@@ -107,14 +107,35 @@ static const char *json_text(struct app_ctx *ctx, const struct plan_comment *c)
 	return r;
 }
 
-/* The first max characters of s, with "…" when cut. */
+/* s on one line (each run of white space one space) and cut to max
+ * characters with "…": an excerpt for a notification. */
 static const char *clip(struct arena *a, const char *s, size_t max)
 {
-	size_t chars = 0;
-	for (size_t i = 0; s[i]; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == max)
-			return arena_printf(a, "%.*s…", (int)i, s);
-	return s;
+	size_t n = strlen(s), k = 0, chars = 0;
+	char *out = arena_alloc(a, n + sizeof("…"));
+	bool space = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' ||
+		    ch == '\f') {
+			space = k > 0;
+			continue;
+		}
+		if ((ch & 0xC0) != 0x80 && chars + (space ? 1 : 0) >= max) {
+			memcpy(out + k, "…", sizeof("…"));
+			return out;
+		}
+		if (space) {
+			out[k++] = ' ';
+			chars++;
+			space = false;
+		}
+		if ((ch & 0xC0) != 0x80)
+			chars++;
+		out[k++] = (char)ch;
+	}
+	out[k] = '\0';
+	return out;
 }
 
 static bool is_space(char c)

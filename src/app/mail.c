@@ -501,6 +501,9 @@ int app_mail_send_pending(struct app_ctx *ctx, int max, int *sent, struct kh_err
 		return rc;
 	if (n == 0)
 		return 0;
+	if (!addr_valid(cfg.from) || !host_valid(cfg.host))
+		return kh_fail(err, KH_EINVAL, NULL,
+			       "Cấu hình gửi thư không hợp lệ: hãy chạy lại kehoach mail config");
 
 	bool up = smtp_connect(&c, cfg.host, cfg.port);
 	if (up) {

@@ -296,6 +296,18 @@ static void test_who_may_comment(void **state)
 	assert_string_equal(c.on_behalf_name, "Chi bộ thôn Đồng Xuân");
 	assert_int_equal(notified(f, "request", c.id, 0, HIEN), 1);
 
+	/* The notification is one line, whatever the lines of the comment. */
+	in.text = "Dòng một\n\n  Dòng hai";
+	OK(app_comment_create(&hue, f->plan, &in, &c, &f->err));
+	assert_string_equal(c.text, "Dòng một\n\n  Dòng hai");
+	char *q = sqlite3_mprintf("SELECT text FROM notifications WHERE comment_id = %lld",
+				  (long long)c.id);
+	char *ntext = query(f, q);
+	sqlite3_free(q);
+	assert_non_null(strstr(ntext, ": Dòng một Dòng hai"));
+	assert_null(strchr(ntext, '\n'));
+	free(ntext);
+
 	/* A plain member of the cell acts for it too. */
 	in.text = "Đề nghị bổ sung";
 	OK(app_comment_create(&ba, f->plan, &in, &c, &f->err));
