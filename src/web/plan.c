@@ -611,7 +611,7 @@ static void item_form(struct req *r, const char *action, const struct plan_item 
 	     "<label>Phối hợp <input name=\"coordinators\" maxlength=\"500\" value=\"%s\"></label>"
 	     "<label>Tổ chức phối hợp (mã số, cách nhau bởi dấu phẩy) <input"
 	     " name=\"coordinator_org_ids\" value=\"%s\"></label>"
-	     "<label>Phối hợp với (cá nhân, cơ quan, đơn vị — nhóm công việc phối hợp) <input"
+	     "<label>Phối hợp với (cá nhân, cơ quan, đơn vị; với công việc phối hợp) <input"
 	     " name=\"coordinate_with\" maxlength=\"500\" value=\"%s\"></label>"
 	     "<label>Nơi nhận đề xuất, kiến nghị <input name=\"addressee\" maxlength=\"500\""
 	     " value=\"%s\"></label>"
@@ -696,18 +696,13 @@ static void item_row(struct req *r, const struct plan_view *v, const struct plan
 	if (*it->serves)
 		html(r, "<div class=\"item-more\"><em>Phục vụ mục tiêu, chỉ tiêu:</em> %s</div>",
 		     it->serves);
-	if (it->upper_item_id) {
-		if (v->plan.upper_plan_id)
-			html(r,
-			     "<div class=\"item-more\">Thực hiện <a href=\"/plans/%D#item-%D\">nội"
-			     " dung số %D của kế hoạch cấp trên</a></div>",
-			     v->plan.upper_plan_id, it->upper_item_id, it->upper_item_id);
-		else
-			html(r,
-			     "<div class=\"item-more\">Thực hiện nội dung số %D của kế hoạch cấp"
-			     " trên</div>",
-			     it->upper_item_id);
-	}
+	if (it->upper_item_id && v->plan.upper_plan_id)
+		html(r,
+		     "<div class=\"item-more\">Thực hiện <a href=\"/plans/%D#item-%D\">nội dung"
+		     " của kế hoạch cấp trên</a></div>",
+		     v->plan.upper_plan_id, it->upper_item_id);
+	else if (it->upper_item_id)
+		html(r, "<div class=\"item-more\">Thực hiện nội dung của kế hoạch cấp trên</div>");
 	html(r, "</td><td>");
 	if (it->lead_org_id)
 		html(r, "<a href=\"/orgs/%D\">%s</a>", it->lead_org_id,
@@ -763,6 +758,18 @@ static bool in_group(const struct plan_view *v, const struct plan_item *it, int 
 	return true;
 }
 
+/* Whether a heading as written carries its own number ("2. Xây dựng Đảng",
+ * "II- Chính trị", "a) …"): then the page does not number it again. */
+static bool numbered(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+	if (!n)
+		n = strspn(s, "IVXLC");
+	if (!n && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		n = 1;
+	return n > 0 && n < 8 && (s[n] == '.' || s[n] == ')' || s[n] == '-' || s[n] == '/');
+}
+
 static void plain_items(struct req *r, const struct plan_view *v, int part)
 {
 	int no = 0;
@@ -784,7 +791,7 @@ static const char *const individual_groups[] = {
 };
 
 /* Part II: groups by category (individual) or by section (collective),
- * then the proposals in their own block. Returns the heading number used. */
+ * then the proposals in their own block. */
 static void part_two(struct req *r, const struct plan_view *v)
 {
 	int heading = 0;
@@ -819,8 +826,11 @@ static void part_two(struct req *r, const struct plan_view *v)
 					html(r, "</tbody></table>");
 				section = it->section;
 				no = 0;
-				html(r, "<h3>%d. %s</h3>", ++heading,
-				     *section ? section : "Nội dung, nhiệm vụ");
+				if (*section && numbered(section))
+					html(r, "<h3>%s</h3>", section);
+				else
+					html(r, "<h3>%d. %s</h3>", ++heading,
+					     *section ? section : "Nội dung, nhiệm vụ");
 				items_table_begin(r, v);
 			}
 			item_row(r, v, it, ++no);

@@ -81,8 +81,8 @@ const DEADLINES = [
 test('a collective plan: create, items with deadlines of every shape', async () => {
   const c = as['bithu.xa'];
   const r = await c('POST', '/api/v1/plans', {
-    owner_org_id: ids.xa, scope: 'year', year_from: 2026,
-    title: 'Kế hoạch thực hiện Chỉ thị 35 năm 2026',
+    owner_org_id: ids.xa, scope: 'year', year_from: 2030,
+    title: 'Kế hoạch thực hiện Chỉ thị 35 năm 2030',
     goals: 'Quán triệt sâu sắc Chỉ thị 35-CT/TW.\nHoàn thành 100% chỉ tiêu.',
     organization: 'Văn phòng Đảng ủy theo dõi, đôn đốc.',
     source_ids: [ids.doc],
@@ -376,7 +376,7 @@ test('approve; an issued plan is not edited; adjust with a reason, edit, issue a
 
 test('an individual plan groups its items by category', async () => {
   const c = as['bithu.xa'];
-  const r = await c('POST', '/api/v1/plans', { scope: 'year', year_from: 2026 });
+  const r = await c('POST', '/api/v1/plans', { scope: 'year', year_from: 2028 });
   assert.equal(r.status, 201, r.text);
   assert.equal(r.json.owner.type, 'person');
   assert.ok(r.json.title.length > 0, 'a title made from the owner and the year');
@@ -390,7 +390,7 @@ test('an individual plan groups its items by category', async () => {
   }
   // The same person, the same year: he supplements his plan instead.
   await unchanged('a second individual plan', async () => {
-    const dup = await c('POST', '/api/v1/plans', { scope: 'year', year_from: 2026 });
+    const dup = await c('POST', '/api/v1/plans', { scope: 'year', year_from: 2028 });
     assert.equal(dup.status, 409, dup.text);
   });
   const page = await c('GET', `/plans/${ids.personal}`);
