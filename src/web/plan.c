@@ -90,41 +90,11 @@ static void owner_link(struct req *r, const struct plan *p)
 		html(r, "<a href=\"/people/%D\">%s</a>", p->owner_person_id, p->owner_name);
 }
 
-/* Labels of the understood deadline (the names are text/deadline.h's). */
-static const char *deadline_label(int kind)
+/* A recurring deadline's period ("Hằng quý"), "Định kỳ" when unnamed. */
+static const char *recurring_label(int period)
 {
-	switch (kind) {
-	case DEADLINE_DATE:
-		return "Hạn cụ thể";
-	case DEADLINE_WINDOW:
-		return "Khoảng thời gian";
-	case DEADLINE_FROM:
-		return "Từ … trở đi";
-	case DEADLINE_RECURRING:
-		return "Định kỳ";
-	case DEADLINE_CONDITIONAL:
-		return "Có điều kiện";
-	default:
-		return "Chưa xác định";
-	}
-}
-
-static const char *period_label(int period)
-{
-	switch (period) {
-	case DEADLINE_PERIOD_REGULAR:
-		return "thường xuyên";
-	case DEADLINE_PERIOD_MONTHLY:
-		return "hằng tháng";
-	case DEADLINE_PERIOD_QUARTERLY:
-		return "hằng quý";
-	case DEADLINE_PERIOD_HALF_YEARLY:
-		return "6 tháng";
-	case DEADLINE_PERIOD_YEARLY:
-		return "hằng năm";
-	default:
-		return "định kỳ";
-	}
+	const char *l = deadline_period_label((enum deadline_period)period);
+	return *l ? l : "Định kỳ";
 }
 
 /* The deadline as written and as understood: "Quý II/2026 → 01/04/2026–
@@ -136,26 +106,29 @@ static void deadline_cell(struct req *r, const struct plan_item *it)
 	switch (it->deadline_kind) {
 	case DEADLINE_DATE:
 		html(r, " <span class=\"deadline-read\" title=\"%s\">→ %t</span>",
-		     deadline_label(it->deadline_kind), it->deadline_end);
+		     deadline_kind_label((enum deadline_kind)it->deadline_kind), it->deadline_end);
 		break;
 	case DEADLINE_WINDOW:
 		html(r, " <span class=\"deadline-read\" title=\"%s\">→ %t–%t</span>",
-		     deadline_label(it->deadline_kind), it->deadline_start, it->deadline_end);
+		     deadline_kind_label((enum deadline_kind)it->deadline_kind), it->deadline_start,
+		     it->deadline_end);
 		break;
 	case DEADLINE_FROM:
 		html(r, " <span class=\"deadline-read\" title=\"%s\">→ từ %t</span>",
-		     deadline_label(it->deadline_kind), it->deadline_start);
+		     deadline_kind_label((enum deadline_kind)it->deadline_kind),
+		     it->deadline_start);
 		break;
 	case DEADLINE_RECURRING:
-		html(r, " <span class=\"deadline-read\">→ %s: %s",
-		     deadline_label(it->deadline_kind), period_label(it->deadline_period));
+		html(r, " <span class=\"deadline-read\" title=\"%s\">→ %s",
+		     deadline_kind_label((enum deadline_kind)it->deadline_kind),
+		     recurring_label(it->deadline_period));
 		if (it->deadline_start && it->deadline_end)
 			html(r, ", %t–%t", it->deadline_start, it->deadline_end);
 		html(r, "</span>");
 		break;
 	case DEADLINE_CONDITIONAL:
 		html(r, " <span class=\"deadline-read\">→ %s</span>",
-		     deadline_label(it->deadline_kind));
+		     deadline_kind_label((enum deadline_kind)it->deadline_kind));
 		break;
 	default:
 		html(r, " <span class=\"warn\" title=\"Chưa xác định được thời hạn\">⚠ %s</span>",
@@ -545,6 +518,17 @@ static void form_create(struct req *r)
 		return;
 	}
 	resp_error(r, &err);
+}
+
+/* The plan and the actor's rights when the actor may read it; KH_EFORBIDDEN
+ * otherwise (app_plan_rights answers 0 with read false). */
+static int readable_plan(struct req *r, int64_t id, struct plan *p, struct plan_rights *rights,
+			 struct kh_error *err)
+{
+	int rc = app_plan_rights(&r->ctx, id, p, rights, err);
+	if (!rc && !rights->read)
+		rc = kh_fail(err, KH_EFORBIDDEN, NULL, "Bạn không có quyền xem kế hoạch này");
+	return rc;
 }
 
 /* ---- the plan page ---- */
@@ -1383,7 +1367,7 @@ static void render_item_edit(struct req *r, int64_t item_id, int status, const s
 	struct plan_rights rights;
 	struct plan p;
 	if (app_plan_item_get(&r->ctx, item_id, &it, &rights, &err) ||
-	    app_plan_rights(&r->ctx, it.plan_id, &p, &rights, &err)) {
+	    readable_plan(r, it.plan_id, &p, &rights, &err)) {
 		resp_error(r, &err);
 		return;
 	}
@@ -1543,7 +1527,7 @@ static void versions_page(struct req *r)
 	struct plan_version *v = NULL;
 	int n = 0;
 	int64_t id = r->ids[0];
-	if (app_plan_rights(&r->ctx, id, &p, &rights, &err) ||
+	if (readable_plan(r, id, &p, &rights, &err) ||
 	    app_plan_versions(&r->ctx, id, &v, &n, &err)) {
 		resp_error(r, &err);
 		return;
@@ -1694,7 +1678,7 @@ static void diff_page(struct req *r)
 	struct plan_diff_line *d = NULL;
 	int n_vers = 0, n = 0, a = 0, b = 0;
 	int64_t id = r->ids[0];
-	if (diff_params(r, &a, &b, &err) || app_plan_rights(&r->ctx, id, &p, &rights, &err) ||
+	if (diff_params(r, &a, &b, &err) || readable_plan(r, id, &p, &rights, &err) ||
 	    app_plan_versions(&r->ctx, id, &vers, &n_vers, &err) ||
 	    app_plan_diff(&r->ctx, id, a, b, &d, &n, &err)) {
 		resp_error(r, &err);
@@ -1744,7 +1728,7 @@ static void cascade_page(struct req *r)
 	struct plan_cascade_row *rows = NULL;
 	int n = 0;
 	int64_t id = r->ids[0];
-	if (app_plan_rights(&r->ctx, id, &p, &rights, &err) ||
+	if (readable_plan(r, id, &p, &rights, &err) ||
 	    app_plan_cascade(&r->ctx, id, &rows, &n, &err)) {
 		resp_error(r, &err);
 		return;

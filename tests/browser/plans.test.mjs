@@ -79,7 +79,7 @@ test('a head starts his individual plan', async () => {
 
 const ITEMS = [
   { text: 'Giữ gìn phẩm chất đạo đức, lối sống; nêu gương trong sinh hoạt chi bộ', category: 'Thực hiện cả nhiệm kỳ (gồm công việc thường xuyên)',
-    deadline: 'thường xuyên', lead: 'Bản thân', shown: /thường xuyên → Định kỳ: thường xuyên/ },
+    deadline: 'thường xuyên', lead: 'Bản thân', shown: /thường xuyên → Thường xuyên/ },
   { text: 'Chỉ đạo xây dựng nghị quyết chuyên đề về chuyển đổi số cấp xã', category: 'Thực hiện trong năm',
     deadline: 'Quý II/2027', lead: 'Ban Thường vụ Đảng ủy', shown: /Quý II\/2027 → 01\/04\/2027–30\/06\/2027/ },
   { text: 'Phối hợp với Chủ tịch UBND xã giải quyết kiến nghị của cử tri', category: 'Phối hợp với cá nhân, cơ quan, đơn vị',

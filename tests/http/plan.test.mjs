@@ -239,6 +239,27 @@ test('send: the recipients first, then a frozen version; recipients read but do 
   const v = await c('GET', `/api/v1/plans/${ids.plan}/versions`);
   assert.equal(v.status, 200);
   assert.deepEqual(v.json.versions.map((x) => [x.number, x.kind]), [[1, 'sent']]);
+  // The proposal addressed to the Tỉnh ủy is answered on its side: a
+  // rejection needs its explanation; another area may not answer.
+  await unchanged('refused answers', async () => {
+    const f = await form('vanphong', `/items/${ids.proposal}/proposal`, { state: 'rejected', note: '' });
+    assert.equal(f.status, 400, f.text);
+    assert.match(f.text, /notice-error/);
+    const x = await as['bithu.huyen']('POST', `/api/v1/items/${ids.proposal}/proposal`, { state: 'accepted' });
+    assert.ok(x.status === 403, x.text);
+    const y = await as.vanphong('POST', `/api/v1/items/${ids.proposal}/proposal`, { state: 'maybe' });
+    assert.equal(y.status, 400, y.text);
+  });
+  const pv = await as.vanphong('GET', `/plans/${ids.plan}`);
+  assert.equal(pv.status, 200);
+  assert.ok(pv.text.includes(`action="/items/${ids.proposal}/proposal"`), 'the answer form is offered');
+  const ans = await form('vanphong', `/items/${ids.proposal}/proposal`, { state: 'rejected', note: 'Kinh phí năm nay đã phân bổ' });
+  assert.equal(ans.status, 303, ans.text);
+  assert.match(ans.location, new RegExp(`^/plans/${ids.plan}\\?notice=answered`));
+  const pj = await c('GET', `/api/v1/items/${ids.proposal}`);
+  assert.equal(pj.json.proposal_state, 'rejected');
+  assert.equal(pj.json.proposal_note, 'Kinh phí năm nay đã phân bổ');
+
   const one = await c('GET', `/api/v1/plans/${ids.plan}/version?n=1`);
   assert.equal(one.status, 200, one.text);
   assert.equal(one.json.snapshot.items.length, DEADLINES.length + 2);
@@ -429,7 +450,7 @@ test('the plan page: the document, its parts, escaped text, the links', async ()
   for (const s of ['Công tác chính trị, tư tưởng', 'Công tác tổ chức', 'Công trình trọng điểm',
     'Đề xuất, kiến nghị', 'Quý II/2026', '01/04/2026–30/06/2026', 'Quý III/2026', '→ 01/07/2026–30/09/2026', 'từ 01/05/2026',
     'Đã phê duyệt, ban hành', 'Điều chỉnh, bổ sung', 'Xây dựng nhà văn hóa thôn &lt;Đồng Xuân&gt;',
-    `href="/documents/${ids.doc}"`, '35-CT/TW', 'Nơi nhận góp ý']) assert.ok(main.text.includes(s), s);
+    `href="/documents/${ids.doc}"`, '35-CT/TW', 'Nơi nhận góp ý', 'Không tiếp thu', 'Kinh phí năm nay đã phân bổ']) assert.ok(main.text.includes(s), s);
   for (const x of ids.recipients) assert.ok(main.text.includes(x.role_label), x.role_label);
   assert.ok(!main.text.includes('action="/plans/' + ids.plan + '/items"'), 'no item form on an issued plan');
 
