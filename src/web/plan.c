@@ -361,8 +361,22 @@ static void list_page(struct req *r)
 
 /* ---- creating a plan ---- */
 
-/* The owner choices: the actor's own individual plan, and the orgs they act
- * for or manage (the roots of those subtrees); another org by its id. */
+/* Appends one owner choice unless already offered. */
+static void owner_option(struct req *r, const struct org *o, const char *selected, int64_t *seen,
+			 int *n_seen)
+{
+	for (int k = 0; k < *n_seen; k++)
+		if (seen[k] == o->id)
+			return;
+	seen[(*n_seen)++] = o->id;
+	const char *v = id_text(r, o->id);
+	html(r, "<option value=\"%s\"%r>Kế hoạch của %s</option>", v,
+	     strcmp(selected, v) == 0 ? " selected" : "", o->name);
+}
+
+/* The owner choices: the actor's own individual plan, and the collective
+ * plans they keep — of the orgs where they hold a position, and of the
+ * committee whose Văn phòng they work in. Other orgs by id (admins). */
 static void owner_options(struct req *r, const char *selected)
 {
 	struct kh_error err;
@@ -372,22 +386,16 @@ static void owner_options(struct req *r, const char *selected)
 		     strcmp(selected, "me") == 0 ? " selected" : "");
 	if (app_scope_load(&r->ctx, &err) != 0)
 		return;
-	for (int pass = 0; pass < 2; pass++) {
-		const int64_t *ids = pass ? a->manage_roots : a->act_orgs;
-		int n = pass ? a->n_manage_roots : a->n_act_orgs;
-		for (int i = 0; i < n; i++) {
-			struct org o;
-			bool dup = false;
-			for (int k = 0; pass && k < a->n_act_orgs; k++)
-				dup = dup || a->act_orgs[k] == ids[i];
-			for (int k = 0; k < i; k++)
-				dup = dup || ids[k] == ids[i];
-			if (dup || app_org_get(&r->ctx, ids[i], 0, &o, &err) != 0)
-				continue;
-			const char *v = id_text(r, ids[i]);
-			html(r, "<option value=\"%s\"%r>Kế hoạch của %s</option>", v,
-			     strcmp(selected, v) == 0 ? " selected" : "", o.name);
-		}
+	int64_t *seen = arena_alloc(&r->arena, sizeof(*seen) * (size_t)(2 * a->n_act_orgs + 1));
+	int n_seen = 0;
+	for (int i = 0; i < a->n_act_orgs; i++) {
+		struct org o, parent;
+		if (app_org_get(&r->ctx, a->act_orgs[i], 0, &o, &err) != 0)
+			continue;
+		if (o.kind == ORG_OFFICE && o.parent_id &&
+		    app_org_get(&r->ctx, o.parent_id, 0, &parent, &err) == 0)
+			owner_option(r, &parent, selected, seen, &n_seen);
+		owner_option(r, &o, selected, seen, &n_seen);
 	}
 }
 
@@ -513,7 +521,7 @@ static void form_create(struct req *r)
 			r, arena_printf(&r->arena, "/plans/%lld?notice=created", (long long)p.id));
 		return;
 	}
-	if (show_again(rc, &err)) {
+	if (show_again(rc, &err) || rc == KH_EFORBIDDEN) { /* the owner chosen */
 		create_form(r, &err);
 		return;
 	}

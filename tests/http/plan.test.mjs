@@ -472,6 +472,10 @@ test('the plan page: the document, its parts, escaped text, the links', async ()
   for (const s of ['Kế hoạch cá nhân của tôi', 'Đảng bộ xã Tân Phong', 'Lập từ kế hoạch cấp trên: lấy các nội dung giao cho đơn vị',
     'Kế thừa từ kế hoạch toàn khóa và năm trước', 'name="csrf_token"']) assert.ok(nw.text.includes(s), s);
 
+  // The Văn phòng keeps its committee's plans: the Tỉnh ủy is offered.
+  const vpNew = await as.vanphong('GET', '/plans/new');
+  assert.ok(vpNew.text.includes('>Kế hoạch của Tỉnh ủy Sơn Nam</option>'), 'the committee of the Văn phòng');
+
   for (const p of ['/plans/999999', '/items/999999/edit', '/plans/999999/versions', '/plans/999999/cascade']) {
     const x = await c('GET', p);
     assert.equal(x.status, 404, p);
@@ -488,6 +492,15 @@ test('the forms: create, add and edit items, errors shown again, send, approve, 
   assert.equal(r.status, 400, r.text);
   assert.match(r.text, /notice-error/);
   assert.ok(r.text.includes('value="Kế hoạch &lt;thử&gt;"'));
+
+  // An org the user does not keep plans for: 403, the form again.
+  sess.bantochuc ??= await login(srv.url, 'bantochuc');
+  r = await unchanged('an owner out of reach', () => form('bantochuc', '/plans', {
+    owner_org_id: String(ids.province), scope: 'year', year_from: '2027', title: 'Kế hoạch thử',
+  }));
+  assert.equal(r.status, 403, r.text);
+  assert.match(r.text, /notice-error/);
+  assert.ok(r.text.includes('value="Kế hoạch thử"'));
 
   r = await form(u, '/plans', {
     owner: String(ids.xa), scope: 'year', year_from: '2027', form: '2',
