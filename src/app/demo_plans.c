@@ -2,13 +2,13 @@
 /*
  * The demo's plans, so that a fresh `kehoach demo` shows a living system: the
  * 2026 plans of two heads — the Bí thư Tỉnh ủy's sent for comment, with a
- * request from the party committee of his cell's base on it, the Lạc Điền
- * commune secretary's approved; the Tỉnh ủy's action programme for the
+ * request from the party committee of his cell's base on it, the Vân Hà
+ * ward secretary's approved; the Tỉnh ủy's action programme for the
  * 2025–2030 term in the style of seed 001 (leads, coordinators, deadlines of
- * every shape), approved; and the 2026 plan of Đảng bộ xã Lạc Điền cascaded
+ * every shape), approved; and the 2026 plan of Đảng bộ phường Vân Hà cascaded
  * from it, with items of its own, still a draft (its check has findings).
- * The owners are ones the tests of the plan pages do not use (Tân Phong and
- * its two secretaries stay free for them), and the heads' plans come first
+ * The owners are ones the tests of the plan pages do not use (Tân Phong, Lạc Điền
+ * and their secretaries stay free for them), and the heads' plans come first
  * so that low item ids are not readable to a cell secretary elsewhere.
  * Everything goes through the plan and comment use cases, inside the
  * loader's transaction; orgs are found by their demo keys (their external
@@ -186,10 +186,10 @@ static const struct demo_item COMMUNE_ITEMS[] = {
 	{"task",
 	 "year",
 	 NULL,
-	 "Rà soát, phân loại đảng viên ở 2 chi bộ thôn, đề nghị miễn sinh hoạt đảng viên cao"
+	 "Rà soát, phân loại đảng viên ở các chi bộ khu phố, đề nghị miễn sinh hoạt đảng viên cao"
 	 " tuổi yếu sức khỏe",
 	 "Chi bộ họp xét từng trường hợp; Ban Thường vụ Đảng ủy quyết định",
-	 "x_tanphong",
+	 "x_vanha",
 	 NULL,
 	 false,
 	 NULL,
@@ -257,11 +257,11 @@ static const struct demo_item HEAD_BT_ITEMS[] = {
 	 NULL},
 };
 
-static const struct demo_item HEAD_LD_ITEMS[] = {
+static const struct demo_item HEAD_WARD_ITEMS[] = {
 	{"task",
 	 "year",
 	 NULL,
-	 "Đổi mới nội dung sinh hoạt ở 6 chi bộ thôn: mỗi quý một buổi sinh hoạt chuyên đề",
+	 "Đổi mới nội dung sinh hoạt ở các chi bộ khu phố: mỗi quý một buổi sinh hoạt chuyên đề",
 	 "Chọn chuyên đề từ kiến nghị của đảng viên; Thường trực Đảng ủy dự",
 	 NULL,
 	 NULL,
@@ -274,8 +274,8 @@ static const struct demo_item HEAD_LD_ITEMS[] = {
 	{"task",
 	 "year",
 	 NULL,
-	 "Vận động 100% hộ gia đình trong xã tham gia phân loại rác tại nguồn",
-	 "Phối hợp với Hội Liên hiệp Phụ nữ xã; kiểm tra hằng tháng",
+	 "Vận động 100% hộ gia đình trong phường tham gia phân loại rác tại nguồn",
+	 "Phối hợp với Hội Liên hiệp Phụ nữ phường; kiểm tra hằng tháng",
 	 NULL,
 	 NULL,
 	 false,
@@ -287,14 +287,14 @@ static const struct demo_item HEAD_LD_ITEMS[] = {
 	{"task",
 	 "coordination",
 	 NULL,
-	 "Phối hợp với Chủ tịch UBND xã hoàn thành bàn giao tài sản, hồ sơ của các xã cũ",
+	 "Phối hợp với Chủ tịch UBND phường hoàn thành bàn giao tài sản, hồ sơ các phường cũ",
 	 "Lập biên bản bàn giao từng hạng mục",
 	 NULL,
 	 NULL,
 	 false,
 	 NULL,
 	 {NULL},
-	 "Chủ tịch UBND xã Lạc Điền",
+	 "Chủ tịch UBND phường Vân Hà",
 	 "trước ngày 30-6-2026",
 	 NULL},
 };
@@ -359,14 +359,14 @@ static int add_items(struct app_ctx *ctx, int64_t plan, const struct demo_item *
 	return 0;
 }
 
-/* The person heading org today (the first head listed). */
+/* The person heading org on 1 March 2026 (the first head listed). */
 static int head_of(struct app_ctx *ctx, int64_t org, int64_t *person, struct kh_error *err)
 {
 	struct position *v;
 	int n, rc;
 	*person = 0;
-	if ((rc = store_position_list(ctx->store, ctx->arena, 0, org, ctx->today, ctx->today, &v,
-				      &n, err)))
+	int32_t day = date_from_ymd(2026, 3, 1);
+	if ((rc = store_position_list(ctx->store, ctx->arena, 0, org, day, day, &v, &n, err)))
 		return rc;
 	for (int i = 0; i < n && !*person; i++)
 		if (v[i].role == POSITION_HEAD)
@@ -385,17 +385,19 @@ int app_demo_plans(struct app_ctx *ctx, int *n_plans, struct kh_error *err)
 	const int64_t now = ctx->now;
 	struct actor *system = ctx->actor;
 	struct actor office = {0};
-	struct user ld, vp;
-	struct plan province, commune, plan_bt, plan_ld;
+	struct user vp;
+	struct plan province, commune, plan_bt, plan_ward;
 	struct plan_comment comment;
-	int64_t tu, x_lacdien, cs_vptu, bt;
+	int64_t tu, x_vanha, cs_vptu, bt, ward_head;
 	int rc;
 
 	*n_plans = 0;
-	if ((rc = org_id(ctx, "tu", &tu, err)) ||
-	    (rc = org_id(ctx, "x_lacdien", &x_lacdien, err)) ||
+	/* A clock set before the programme was adopted gets no plans. */
+	if (today < date_from_ymd(2025, 10, 20))
+		return 0;
+	if ((rc = org_id(ctx, "tu", &tu, err)) || (rc = org_id(ctx, "x_vanha", &x_vanha, err)) ||
 	    (rc = org_id(ctx, "cs_vptu", &cs_vptu, err)) || (rc = head_of(ctx, tu, &bt, err)) ||
-	    (rc = store_user_find(ctx->store, ctx->arena, "bithu.huyen", &ld, NULL, err)) ||
+	    (rc = head_of(ctx, x_vanha, &ward_head, err)) ||
 	    (rc = store_user_find(ctx->store, ctx->arena, "vanphong", &vp, NULL, err)))
 		goto out;
 
@@ -411,16 +413,17 @@ int app_demo_plans(struct app_ctx *ctx, int *n_plans, struct kh_error *err)
 		goto out;
 	++*n_plans;
 
-	/* The Lạc Điền commune secretary's plan, approved on 12 March. */
+	/* The Vân Hà ward secretary's plan, approved on 12 March. */
 	clock_at(ctx, today, now, date_from_ymd(2026, 3, 12));
 	in = (struct plan_input){
-		.owner_person_id = ld.person_id,
+		.owner_person_id = ward_head,
 		.scope = "year",
 		.year_from = 2026,
-		.title = "Kế hoạch hành động năm 2026 của đồng chí Đào Xuân Trường"};
-	if ((rc = app_plan_create(ctx, &in, &plan_ld, err)) ||
-	    (rc = add_items(ctx, plan_ld.id, HEAD_LD_ITEMS, KH_ARRAY_LEN(HEAD_LD_ITEMS), err)) ||
-	    (rc = app_plan_approve(ctx, plan_ld.id, &plan_ld, err)))
+		.title = "Kế hoạch hành động năm 2026 của đồng chí Bí thư Đảng ủy phường Vân Hà"};
+	if ((rc = app_plan_create(ctx, &in, &plan_ward, err)) ||
+	    (rc = add_items(ctx, plan_ward.id, HEAD_WARD_ITEMS, KH_ARRAY_LEN(HEAD_WARD_ITEMS),
+			    err)) ||
+	    (rc = app_plan_approve(ctx, plan_ward.id, &plan_ward, err)))
 		goto out;
 	++*n_plans;
 
@@ -445,10 +448,10 @@ int app_demo_plans(struct app_ctx *ctx, int *n_plans, struct kh_error *err)
 		goto out;
 	++*n_plans;
 
-	/* Đảng bộ xã Lạc Điền's 2026 plan, cascaded from it: a draft. */
+	/* Đảng bộ phường Vân Hà's 2026 plan, cascaded from it: a draft. */
 	clock_at(ctx, today, now, date_from_ymd(2026, 2, 25));
 	in = (struct plan_input){
-		.owner_org_id = x_lacdien,
+		.owner_org_id = x_vanha,
 		.scope = "year",
 		.year_from = 2026,
 		.title = "Kế hoạch thực hiện Chương trình hành động của Tỉnh ủy năm 2026",
