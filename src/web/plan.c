@@ -1157,10 +1157,9 @@ static void plan_form_done(struct req *r, int64_t plan_id, int rc, const struct 
 			   const char *notice)
 {
 	if (rc == 0) {
-		resp_redirect(r,
-			      arena_printf(&r->arena, "/plans/%lld?notice=%s#%s",
-					   (long long)plan_id, notice,
-					   strncmp(notice, "item", 4) == 0 ? "add-item" : "top"));
+		resp_redirect(r, arena_printf(&r->arena, "/plans/%lld?notice=%s%s",
+					      (long long)plan_id, notice,
+					      strncmp(notice, "item", 4) == 0 ? "#add-item" : ""));
 		return;
 	}
 	if (show_again(rc, err)) {
