@@ -44,78 +44,7 @@
 #include "store/check.h"
 #include "store/org.h"
 #include "text/fold.h"
-#if __has_include("text/similar.h")
 #include "text/similar.h"
-#else
-/* Until text/similar.h lands (its contract: a signature of the text and a
- * score in 0..1), a stand-in with the same names: the Jaccard index of the
- * folded word bigrams. Removed once the real module is in. */
-struct similar_sig {
-	uint32_t *h;
-	int n;
-};
-#define SIMILAR_THRESHOLD 0.8
-
-static int similar_cmp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-static void similar_sig_init(struct similar_sig *s, const char *text)
-{
-	char *f = text_fold(text ? text : "");
-	uint32_t prev = 0;
-	int words = 0;
-	s->h = NULL;
-	s->n = 0;
-	if (!f)
-		return;
-	s->h = xcalloc(strlen(f) + 2, sizeof(uint32_t));
-	for (char *p = f; *p;) {
-		size_t l = strcspn(p, " ");
-		uint32_t h = 2166136261u;
-		for (size_t i = 0; i < l; i++)
-			h = (h ^ (unsigned char)p[i]) * 16777619u;
-		if (words++)
-			s->h[s->n++] = prev * 31u + h;
-		prev = h;
-		p += l;
-		if (*p)
-			p++;
-	}
-	if (words == 1)
-		s->h[s->n++] = prev;
-	qsort(s->h, (size_t)s->n, sizeof(uint32_t), similar_cmp);
-	free(f);
-}
-
-static void similar_sig_release(struct similar_sig *s)
-{
-	free(s->h);
-	s->h = NULL;
-	s->n = 0;
-}
-
-static double similar_score(const struct similar_sig *a, const struct similar_sig *b)
-{
-	int i = 0, j = 0, both = 0;
-	if (!a->n || !b->n)
-		return 0;
-	while (i < a->n && j < b->n) {
-		if (a->h[i] == b->h[j]) {
-			both++;
-			i++;
-			j++;
-		} else if (a->h[i] < b->h[j]) {
-			i++;
-		} else {
-			j++;
-		}
-	}
-	return (double)both / (double)(a->n + b->n - both);
-}
-#endif
 
 #include <string.h>
 #include <utf8proc.h>

@@ -318,11 +318,11 @@ static void test_near_copy_scores_below_one(void **state)
 	struct fx *f = *state;
 	struct cfx *c = &f->c;
 	struct check_report r;
-	/* One word added at the end of a long item. */
+	/* One word changed in a long item. */
 	int64_t near = good_item(f, f->p_commune, 1,
 				 "Tăng cường công tác kiểm tra, giám sát việc thực hiện"
-				 " nhiệm vụ chính trị của các tổ chức cơ sở đảng trên"
-				 " địa bàn xã");
+				 " nhiệm vụ chuyên môn của các tổ chức cơ sở đảng trên"
+				 " địa bàn");
 	OK(app_plan_check(&f->sys, f->p_commune, &r, &c->err));
 	const struct check_finding *fd = finding(&r, near, CHECK_REPEATS_UPPER);
 	assert_non_null(fd);
