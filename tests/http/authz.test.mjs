@@ -18,7 +18,9 @@ const ids = {};
 
 // Everything users care about; sessions and login counters change by design.
 const TABLES = ['orgs', 'org_versions', 'org_events', 'people', 'positions', 'documents',
-  'document_links', 'users', 'api_tokens', 'audit_log', 'search_docs', 'settings'];
+  'document_links', 'users', 'api_tokens', 'audit_log', 'search_docs', 'settings',
+  'plans', 'plan_sources', 'plan_items', 'plan_item_coordinators', 'plan_versions',
+  'plan_recipients', 'plan_comments', 'notifications', 'notification_reads', 'mail_outbox'];
 
 function dbHash(db) {
   const sql = TABLES.map((t) => `SELECT '${t}', * FROM ${t} ORDER BY 2;`).join('\n');
@@ -38,6 +40,9 @@ function writeBody() {
     number: '99-NQ/TU', title_doc: 'x', issuer_org_id: ids.province, to_id: ids.document,
     username: 'ke.gian', password: 'mat-khau-dai-1', old_password: 'kehoach-demo',
     new_password: 'mat-khau-dai-2', is_admin: true, disabled: true, label: 'x',
+    owner_org_id: ids.other, scope: 'year', year_from: 2026, text: 'Nội dung từ ngoài',
+    kind_comment: 'comment', item_id: ids.item, reason: 'Lý do', answer: 'explained',
+    decision: 'upheld', seq: 1, state: 'accepted', deadline_text: 'Quý II/2026',
   };
 }
 
@@ -58,7 +63,13 @@ function fill(pattern) {
   else if (/positions/.test(pattern)) id = ids.position;
   else if (/documents/.test(pattern)) id = ids.document;
   else if (/users/.test(pattern)) id = ids.adminUser;
-  return pattern.replace('{id}', String(id));
+  else if (/plans/.test(pattern)) id = ids.plan;
+  else if (/items/.test(pattern)) id = ids.item;
+  else if (/comments/.test(pattern)) id = ids.comment;
+  else if (/notifications/.test(pattern)) id = ids.notification;
+  // Routes that need a query to mean anything get one.
+  const query = /\/version$/.test(pattern) ? '?n=1' : /\/diff$/.test(pattern) ? '?a=1&b=0' : '';
+  return pattern.replace('{id}', String(id)) + query;
 }
 
 before(async () => {
@@ -87,6 +98,22 @@ before(async () => {
   });
   assert.equal(doc.status, 201, doc.text);
   ids.document = doc.json.id;
+  // A plan of that other commune, sent for comment, with an item and a
+  // comment of the province's office: none of it is hers to read or touch.
+  ids.other = other.id;
+  const plan = await a('POST', '/api/v1/plans', { owner_org_id: other.id, scope: 'year', year_from: 2029 });
+  assert.equal(plan.status, 201, plan.text);
+  ids.plan = plan.json.id;
+  const item = await a('POST', `/api/v1/plans/${ids.plan}/items`, { text: 'Rà soát, bổ sung quy chế làm việc', deadline_text: 'Quý II/2029' });
+  assert.equal(item.status, 201, item.text);
+  ids.item = item.json.id;
+  assert.equal((await a('POST', `/api/v1/plans/${ids.plan}/send`, {})).status, 200);
+  const office = client(srv.url, await login(srv.url, 'vanphong'));
+  const com = await office('POST', `/api/v1/plans/${ids.plan}/comments`, { kind: 'request', text: 'Đề nghị nêu rõ thời gian' });
+  assert.equal(com.status, 201, com.text);
+  ids.comment = com.json.id;
+  const inbox = await a('GET', '/api/v1/notifications?limit=1');
+  ids.notification = inbox.json.notifications[0]?.id ?? 1;
   const r = cli(['routes']);
   assert.equal(r.status, 0);
   routes = r.stdout.trim().split('\n').map((line) => {
@@ -144,7 +171,9 @@ test('a cookie-authenticated write without the CSRF token is refused', async () 
 
 // Routes a signed-in user may use on their own account, whatever their scope.
 const OWN = new Set(['POST /logout', 'DELETE /api/v1/session', 'GET /api/v1/session',
-  'GET /account', 'POST /account/password', 'GET /']);
+  'GET /account', 'POST /account/password', 'GET /',
+  // her own inbox: marking her notifications read is hers to do
+  'POST /inbox/read', 'POST /api/v1/notifications/read-all', 'POST /api/v1/notifications/{id}/read']);
 
 test('outside her scope the cell secretary gets a 4xx on every route', async () => {
   const before = dbHash(srv.db);
@@ -163,6 +192,9 @@ test('outside her scope the cell secretary gets a 4xx on every route', async () 
         { 'Content-Type': 'application/x-www-form-urlencoded' });
     assert.ok(res.status >= 400 && res.status < 500 && res.status !== 401, `${key} → ${res.status}`);
     seen[res.status] = (seen[res.status] || 0) + 1;
+    // Reading a plan, an item or a comment of another commune is forbidden
+    // (it exists: not a 404), whatever the view asked for.
+    if (r.method === 'GET' && /\/(plans|items)\/\{id\}/.test(r.pattern)) assert.equal(res.status, 403, key);
     if (isApi) assert.ok(res.json?.error?.code, `${key}: JSON error`);
     else assert.match(res.text, /<html lang="vi">/, `${key}: a Vietnamese page`);
   }
