@@ -110,8 +110,9 @@ int app_notify(struct app_ctx *ctx, const struct notification *n, struct kh_erro
 	return queue_mail(ctx, &row, err);
 }
 
-/* The actor's audience: their person and the orgs where they hold a position
- * today. */
+/* The actor's audience: their person, the orgs where they hold a position
+ * today, and the committee whose Văn phòng they work in — the office
+ * receives what is addressed to its committee, as it does on paper. */
 static int audience(struct app_ctx *ctx, struct notification_audience *who, struct kh_error *err)
 {
 	struct position *pos = NULL;
@@ -127,14 +128,25 @@ static int audience(struct app_ctx *ctx, struct notification_audience *who, stru
 						   ctx->today, &pos, &npos, err);
 	if (rc)
 		return rc;
-	int64_t *orgs = arena_alloc(ctx->arena, sizeof(*orgs) * (size_t)(npos + 1));
+	int64_t *orgs = arena_alloc(ctx->arena, sizeof(*orgs) * (size_t)(2 * npos + 1));
 	int n = 0;
 	for (int i = 0; i < npos; i++) {
-		bool seen = false;
-		for (int k = 0; k < n && !seen; k++)
-			seen = orgs[k] == pos[i].org_id;
-		if (!seen)
-			orgs[n++] = pos[i].org_id;
+		int64_t add[2] = {pos[i].org_id, 0};
+		struct org o;
+		struct kh_error e = {0};
+		rc = store_org_get_nearest(ctx->store, ctx->arena, pos[i].org_id, ctx->today, &o,
+					   &e);
+		if (rc == 0 && o.kind == ORG_OFFICE)
+			add[1] = o.parent_id;
+		else if (rc && rc != KH_ENOTFOUND)
+			return kh_fail(err, rc, NULL, "%s", e.message);
+		for (int j = 0; j < 2; j++) {
+			bool seen = !add[j];
+			for (int k = 0; k < n && !seen; k++)
+				seen = orgs[k] == add[j];
+			if (!seen)
+				orgs[n++] = add[j];
+		}
 	}
 	who->orgs = orgs;
 	who->n_orgs = n;

@@ -234,8 +234,11 @@ int store_notify_emails(struct store *s, struct arena *a, int64_t person_id, int
 		s,
 		"SELECT DISTINCT u.email FROM users u WHERE u.disabled = 0 AND u.email <> ''"
 		" AND u.person_id IS NOT NULL AND (u.person_id = ?1 OR u.person_id IN"
-		" (SELECT p.person_id FROM positions p WHERE p.org_id = ?2 AND p.valid_from <= ?3"
-		" AND (p.valid_to IS NULL OR p.valid_to > ?3))) ORDER BY u.email",
+		" (SELECT p.person_id FROM positions p WHERE p.valid_from <= ?3"
+		" AND (p.valid_to IS NULL OR p.valid_to > ?3) AND (p.org_id = ?2 OR p.org_id IN"
+		" (SELECT v.org_id FROM org_versions v JOIN orgs o ON o.id = v.org_id"
+		" WHERE v.parent_id = ?2 AND o.kind = 'office' AND v.valid_from <= ?3"
+		" AND (v.valid_to IS NULL OR v.valid_to > ?3))))) ORDER BY u.email",
 		err);
 	if (!st)
 		return fail_stmt(err);
