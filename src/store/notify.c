@@ -69,7 +69,14 @@ int store_notification_insert(struct store *s, const struct notification *n, int
 }
 
 /* The audience's notifications: ?1 user, ?2 person (NULL = none), ?3 orgs
- * (JSON array). */
+ * (JSON array).
+ *
+ * One event often reaches a user by several rows: a plan sent to every
+ * recipient org is one row per org, and a person holding positions in two
+ * of them sees both. Lists and counts therefore take the rows of one event —
+ * same kind, plan, comment and second — as one notification, shown with its
+ * first row's id and read when any of its rows is; marking one row read
+ * marks them all. */
 #define AUDIENCE                                                       \
 	" FROM notifications n WHERE (n.person_id = ?2 OR n.org_id IN" \
 	" (SELECT value FROM json_each(?3)))"
@@ -85,11 +92,21 @@ static void bind_audience(struct arena *a, sqlite3_stmt *st,
 	store_bind_text(st, 3, ids_json(a, who->orgs, who->n_orgs));
 }
 
+/* The audience's events: id (the first row's) and rd (read) per event. */
+#define EVENTS                                                                    \
+	"WITH events AS (SELECT min(n.id) AS id, max(" IS_READ ") AS rd" AUDIENCE \
+	" GROUP BY n.kind, n.plan_id, n.comment_id, n.created_at) "
+/* The rows of the audience that belong to the event of row ?4. */
+#define SAME_EVENT                                                   \
+	" AND EXISTS (SELECT 1 FROM notifications k WHERE k.id = ?4" \
+	" AND k.kind = n.kind AND k.plan_id IS n.plan_id"            \
+	" AND k.comment_id IS n.comment_id AND k.created_at = n.created_at)"
+
 static int counts(struct store *s, struct arena *a, const struct notification_audience *who,
 		  int64_t *total, int64_t *unread, struct kh_error *err)
 {
 	sqlite3_stmt *st =
-		store_stmt(s, "SELECT count(*), coalesce(sum(NOT " IS_READ "), 0)" AUDIENCE, err);
+		store_stmt(s, EVENTS "SELECT count(*), coalesce(sum(NOT rd), 0) FROM events", err);
 	if (!st)
 		return fail_stmt(err);
 	bind_audience(a, st, who);
@@ -115,12 +132,14 @@ int store_notification_list(struct store *s, struct arena *a,
 	if (rc)
 		return rc;
 	*total = unread_only ? *unread : all;
-	sqlite3_stmt *st = store_stmt(s,
-				      "SELECT n.id, n.created_at, n.kind, n.org_id, n.person_id,"
-				      " n.plan_id, n.comment_id, n.text, n.link, " IS_READ AUDIENCE
-				      " AND (?4 = 0 OR NOT " IS_READ ")"
-				      " ORDER BY n.id DESC LIMIT ?5 OFFSET ?6",
-				      err);
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   EVENTS "SELECT n.id, n.created_at, n.kind, n.org_id,"
+				  " n.person_id, n.plan_id, n.comment_id, n.text, n.link,"
+				  " e.rd FROM events e JOIN notifications n ON n.id = e.id"
+				  " WHERE (?4 = 0 OR NOT e.rd)"
+				  " ORDER BY n.id DESC LIMIT ?5 OFFSET ?6",
+			   err);
 	if (!st)
 		return fail_stmt(err);
 	bind_audience(a, st, who);
@@ -189,14 +208,14 @@ int store_notification_mark_read(struct store *s, const struct notification_audi
 		goto out;
 	st = store_stmt(s,
 			"INSERT OR IGNORE INTO notification_reads(user_id, notification_id)"
-			" VALUES (?1, ?2)",
+			" SELECT ?1, n.id" AUDIENCE SAME_EVENT,
 			err);
 	if (!st) {
 		rc = fail_stmt(err);
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, who->user_id);
-	sqlite3_bind_int64(st, 2, id);
+	bind_audience(&a, st, who);
+	sqlite3_bind_int64(st, 4, id);
 	rc = step_changes(s, st, NULL, err);
 out:
 	arena_release(&a);

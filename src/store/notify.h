@@ -36,16 +36,20 @@ struct notification_audience {
 };
 
 /* A page of the audience's notifications, newest first; *total counts all
- * of them (unread only when unread_only), *unread the unread ones. */
+ * of them (unread only when unread_only), *unread the unread ones. The rows
+ * of one event (same kind, plan, comment and created_at) reaching the
+ * audience by several addresses count and show once, with the smallest id,
+ * read when any of them is. */
 int store_notification_list(struct store *s, struct arena *a,
 			    const struct notification_audience *who, bool unread_only, int limit,
 			    int offset, struct notification **out, int *n, int64_t *total,
 			    int64_t *unread, struct kh_error *err) KH_MUST_CHECK;
-/* The number of unread notifications of the audience. */
+/* The number of unread notifications of the audience (events, as listed). */
 int store_notification_unread(struct store *s, const struct notification_audience *who,
 			      int64_t *count, struct kh_error *err) KH_MUST_CHECK;
-/* Marks notification id read for the audience's user; *found is false when
- * the notification does not exist or is not addressed to the audience. */
+/* Marks notification id read for the audience's user, with every other row
+ * of its event that reaches the audience; *found is false when the
+ * notification does not exist or is not addressed to the audience. */
 int store_notification_mark_read(struct store *s, const struct notification_audience *who,
 				 int64_t id, bool *found, struct kh_error *err) KH_MUST_CHECK;
 /* Marks every notification of the audience read; *marked gets how many were

@@ -2,7 +2,8 @@
 /* Notifications and mail through the use cases: a notification addressed to
  * an org reaches everyone holding a position there and one addressed to a
  * person reaches their accounts; read marks are per user and a user cannot
- * mark what is not theirs; mail is queued only when a relay is configured
+ * mark what is not theirs; one event reaching a user through several orgs
+ * is listed, counted and read once; mail is queued only when a relay is configured
  * and only to accounts with an address; the mail settings are the admins';
  * sending talks real SMTP to a small server on a thread of this test (8bit
  * body, encoded subject, dot-stuffing, a refused recipient that does not
@@ -261,6 +262,116 @@ static void test_inbox(void **state)
 	assert_int_not_equal(app_notify(&f->sys, &none, &f->err), 0);
 }
 
+/* Notifies plan `plan` (0 = none) at time now, as a use case does. */
+static void notify_plan(struct fx *f, const char *kind, int64_t org, int64_t plan, int64_t now,
+			const char *text)
+{
+	struct notification n = {
+		.kind = kind, .org_id = org, .plan_id = plan, .text = text, .link = "/plans/7"};
+	struct app_ctx ctx = f->sys;
+	ctx.now = now;
+	OK(store_begin(f->s, true, &f->err));
+	OK(app_notify(&ctx, &n, &f->err));
+	OK(store_commit(f->s, &f->err));
+}
+
+/* A plan sent to two orgs where Huệ holds a position is one row per org: her
+ * inbox shows the event once, and reading it reads both rows. Another plan,
+ * another kind or another second is another event. */
+static void test_one_event_once(void **state)
+{
+	struct fx *f = *state;
+	struct notification_page page;
+	int64_t unread, now = f->sys.now;
+	struct app_ctx hue = as(f, 1, 1), ba = as(f, 2, 2);
+	int64_t ward = create(f, f->province, "Đảng bộ xã Tân Phong", "committee", 3);
+	char *q = sqlite3_mprintf(
+		"INSERT INTO positions(person_id, org_id, role, valid_from, valid_to) VALUES"
+		" (1, %lld, 'member', %d, NULL);"
+		"INSERT INTO plans(id, owner_person_id, scope, year_from, year_to, title,"
+		" created_at, updated_at) VALUES (7, 3, 'year', 2026, 2026, 'Kế hoạch 2026', 0, 0),"
+		" (8, 3, 'year', 2027, 2027, 'Kế hoạch 2027', 0, 0);",
+		(long long)ward, D(2020, 1, 1));
+	sql(f, q);
+	sqlite3_free(q);
+
+	notify_plan(f, "plan_sent", f->cell, 7, now, "Xin ý kiến kế hoạch 2026");
+	notify_plan(f, "plan_sent", ward, 7, now, "Xin ý kiến kế hoạch 2026");
+	OK(app_notify_list(&hue, false, 10, 0, &page, &f->err));
+	assert_int_equal(page.n, 1);
+	assert_int_equal(page.total, 1);
+	assert_int_equal(page.unread, 1);
+	assert_int_equal(page.items[0].plan_id, 7);
+	OK(app_notify_unread(&hue, &unread, &f->err));
+	assert_int_equal(unread, 1);
+
+	/* Not the same event: another plan, another kind, another second. */
+	notify_plan(f, "plan_sent", ward, 8, now, "Xin ý kiến kế hoạch 2027");
+	notify_plan(f, "plan_sent", f->cell, 8, now, "Xin ý kiến kế hoạch 2027");
+	notify_plan(f, "approved", f->cell, 7, now, "Đã phê duyệt kế hoạch 2026");
+	notify_plan(f, "approved", ward, 7, now, "Đã phê duyệt kế hoạch 2026");
+	notify_plan(f, "plan_sent", f->cell, 7, now + 60, "Gửi lại kế hoạch 2026");
+	OK(app_notify_list(&hue, false, 10, 0, &page, &f->err));
+	assert_int_equal(page.n, 4);
+	assert_int_equal(page.unread, 4);
+	assert_string_equal(page.items[0].text, "Gửi lại kế hoạch 2026"); /* newest first */
+	assert_string_equal(page.items[1].kind, "approved");
+	assert_int_equal(page.items[2].plan_id, 8);
+	assert_int_equal(page.items[3].plan_id, 7);
+	/* Paging counts events too. */
+	OK(app_notify_list(&hue, false, 2, 2, &page, &f->err));
+	assert_int_equal(page.n, 2);
+	assert_int_equal(page.total, 4);
+	assert_int_equal(page.items[1].plan_id, 7);
+	assert_string_equal(page.items[1].kind, "plan_sent");
+	int64_t shown = page.items[1].id;
+	/* Ba only holds a position in the cell: the same events, one row each. */
+	OK(app_notify_unread(&ba, &unread, &f->err));
+	assert_int_equal(unread, 4);
+
+	/* Reading the one shown reads every row of its event, for Huệ only. */
+	expect(f, "SELECT count(*) FROM notifications WHERE plan_id = 7 AND kind = 'plan_sent'",
+	       "3");
+	OK(app_notify_mark_read(&hue, shown, &f->err));
+	expect(f,
+	       "SELECT count(*) FROM notification_reads r JOIN notifications n ON"
+	       " n.id = r.notification_id WHERE r.user_id = 101",
+	       "2");
+	expect(f,
+	       "SELECT count(*) FROM notification_reads r JOIN notifications n ON"
+	       " n.id = r.notification_id WHERE n.plan_id = 7 AND n.kind = 'plan_sent'"
+	       " AND n.created_at = (SELECT min(created_at) FROM notifications)",
+	       "2");
+	OK(app_notify_unread(&hue, &unread, &f->err));
+	assert_int_equal(unread, 3);
+	OK(app_notify_unread(&ba, &unread, &f->err));
+	assert_int_equal(unread, 4);
+	OK(app_notify_list(&hue, true, 10, 0, &page, &f->err));
+	assert_int_equal(page.n, 3);
+	assert_int_equal(page.total, 3);
+	for (int i = 0; i < page.n; i++)
+		assert_int_not_equal(page.items[i].id, shown);
+	OK(app_notify_list(&hue, false, 10, 0, &page, &f->err));
+	assert_int_equal(page.n, 4);
+	assert_true(page.items[3].read);
+
+	/* The other row of the event, read by its own id (as an old link
+	 * would), reads the first as well — and marks nothing new. */
+	char *other = query(f, "SELECT max(id) FROM notifications WHERE plan_id = 7 AND kind ="
+			       " 'approved'");
+	int64_t other_id = strtoll(other, NULL, 10);
+	free(other);
+	OK(app_notify_mark_read(&hue, other_id, &f->err));
+	OK(app_notify_unread(&hue, &unread, &f->err));
+	assert_int_equal(unread, 2);
+	expect(f,
+	       "SELECT count(*) FROM notification_reads r JOIN notifications n ON"
+	       " n.id = r.notification_id WHERE r.user_id = 101 AND n.kind = 'approved'",
+	       "2");
+	/* The ward's row is not Ba's to read. */
+	assert_int_equal(app_notify_mark_read(&ba, other_id, &f->err), KH_ENOTFOUND);
+}
+
 static void test_mail_queued_when_configured(void **state)
 {
 	struct fx *f = *state;
@@ -500,6 +611,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_inbox, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_one_event_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mail_queued_when_configured, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mail_send, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mail_gives_up, setup, teardown),
