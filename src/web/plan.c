@@ -646,8 +646,8 @@ static int form_item_input(struct req *r, struct plan_item_input *in, struct kh_
 	in->lead_org_id = req_param_int(r, "lead_org_id", 0);
 	in->set_lead = true;
 	in->coordinators = form_text(r, "coordinators");
-	int64_t *ids;
-	int n;
+	int64_t *ids = NULL;
+	int n = 0;
 	int rc = parse_id_list(r, "coordinator_org_ids", form_text(r, "coordinator_org_ids"), &ids,
 			       &n, err);
 	if (rc)
