@@ -161,6 +161,48 @@ static int check_password(const char *field, const char *pw, struct kh_error *er
 	return 0;
 }
 
+/* The address as stored (trimmed, in the arena; "" for NULL or blank), or
+ * KH_EINVAL on "email". The rules are those of the mail sender (app/mail.c)
+ * and a little stricter — a dot in the domain — so that what is saved can be
+ * mailed to. */
+static int check_email(struct arena *a, const char *in, const char **out, struct kh_error *err)
+{
+	static const char *const bad =
+		"Địa chỉ thư điện tử không hợp lệ: cần có dạng ten@donvi.vn — đúng một dấu @ có"
+		" chữ ở hai bên, tên miền có dấu chấm, không có dấu cách hay ký tự điều khiển";
+	*out = "";
+	if (!in)
+		return 0;
+	while (*in == ' ' || *in == '\t')
+		in++;
+	size_t n = strlen(in);
+	while (n && (in[n - 1] == ' ' || in[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return 0;
+	if (n > AUTH_EMAIL_MAX)
+		return kh_fail(err, KH_EINVAL, "email", "Địa chỉ thư điện tử dài quá %d ký tự",
+			       AUTH_EMAIL_MAX);
+	const char *e = arena_memdup0(a, in, n);
+	/* A no-break or zero-width space comes along when an address is
+	 * copied from a document. */
+	if (!utf8_valid(e, n) || text_has_controls(e) || strlen(e) != n || strstr(e, "\xc2\xa0") ||
+	    strstr(e, "\xe2\x80\x8b"))
+		return kh_fail(err, KH_EINVAL, "email", "%s", bad);
+	for (const unsigned char *p = (const unsigned char *)e; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || strchr("<>(),;\"\\", *p))
+			return kh_fail(err, KH_EINVAL, "email", "%s", bad);
+	const char *at = strchr(e, '@');
+	if (!at || at == e || strchr(at + 1, '@'))
+		return kh_fail(err, KH_EINVAL, "email", "%s", bad);
+	const char *domain = at + 1, *dot = strchr(domain, '.');
+	size_t dn = strlen(domain);
+	if (!dot || domain[0] == '.' || domain[dn - 1] == '.' || strstr(domain, ".."))
+		return kh_fail(err, KH_EINVAL, "email", "%s", bad);
+	*out = e;
+	return 0;
+}
+
 static int check_person(struct app_ctx *ctx, int64_t person_id, struct kh_error *err)
 {
 	bool exists = false;
@@ -203,6 +245,7 @@ static const char *user_json(struct arena *a, const struct user *u)
 		return NULL;
 	json_object_set_new(o, "person_id",
 			    u->person_id ? json_integer(u->person_id) : json_null());
+	json_object_set_new(o, "email", json_string(u->email ? u->email : ""));
 	char *s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(o);
 	if (!s)
@@ -448,8 +491,16 @@ int app_auth_bearer(struct app_ctx *ctx, const char *token, struct actor *out, s
 int app_user_create(struct app_ctx *ctx, const char *username, const char *password,
 		    int64_t person_id, bool is_admin, struct user *out, struct kh_error *err)
 {
+	return app_user_create_with_email(ctx, username, password, person_id, is_admin, NULL, out,
+					  err);
+}
+
+int app_user_create_with_email(struct app_ctx *ctx, const char *username, const char *password,
+			       int64_t person_id, bool is_admin, const char *email,
+			       struct user *out, struct kh_error *err)
+{
 	char hash[crypto_pwhash_STRBYTES];
-	const char *name;
+	const char *name, *addr;
 	struct user existing, created = {0};
 	int64_t id = 0;
 	int rc;
@@ -457,7 +508,8 @@ int app_user_create(struct app_ctx *ctx, const char *username, const char *passw
 	if ((rc = app_require_admin(ctx, err)) || (rc = crypto_ready(err)))
 		return rc;
 	if ((rc = check_username(ctx->arena, username, &name, err)) ||
-	    (rc = check_password("password", password, err)))
+	    (rc = check_password("password", password, err)) ||
+	    (rc = check_email(ctx->arena, email, &addr, err)))
 		return rc;
 	if (person_id < 0)
 		return kh_fail(err, KH_EINVAL, "person_id", "Mã cán bộ, đảng viên không hợp lệ");
@@ -478,6 +530,8 @@ int app_user_create(struct app_ctx *ctx, const char *username, const char *passw
 		goto out;
 	if ((rc = store_user_insert(ctx->store, name, hash, person_id, is_admin, ctx->now, &id,
 				    err)))
+		goto out;
+	if (*addr && (rc = store_user_set_email(ctx->store, id, addr, err)))
 		goto out;
 	if ((rc = store_user_get(ctx->store, ctx->arena, id, &created, err)))
 		goto out;
@@ -507,12 +561,14 @@ int app_user_get(struct app_ctx *ctx, int64_t id, struct user *out, struct kh_er
 	return store_user_get(ctx->store, ctx->arena, id, out, err);
 }
 
-int app_user_update(struct app_ctx *ctx, int64_t id, const struct user_update *upd,
-		    struct user *out, struct kh_error *err)
+/* app_user_update once the actor's right is checked. */
+static int update_account(struct app_ctx *ctx, int64_t id, const struct user_update *upd,
+			  struct user *out, struct kh_error *err)
 {
 	struct user before, after = {0};
-	int rc = app_require_admin(ctx, err);
-	if (rc)
+	const char *addr = "";
+	int rc;
+	if (upd->set_email && (rc = check_email(ctx->arena, upd->email, &addr, err)))
 		return rc;
 	if ((rc = begin(ctx, err)))
 		return rc;
@@ -525,6 +581,8 @@ int app_user_update(struct app_ctx *ctx, int64_t id, const struct user_update *u
 		after.disabled = upd->disabled;
 	if (upd->set_person)
 		after.person_id = upd->person_id;
+	if (upd->set_email)
+		after.email = addr;
 	if (is_self(ctx, id) &&
 	    ((before.is_admin && !after.is_admin) || (!before.disabled && after.disabled))) {
 		rc = kh_fail(
@@ -536,6 +594,9 @@ int app_user_update(struct app_ctx *ctx, int64_t id, const struct user_update *u
 		goto out;
 	if ((rc = store_user_update(ctx->store, id, after.is_admin, after.disabled, after.person_id,
 				    err)))
+		goto out;
+	if (strcmp(after.email, before.email) != 0 &&
+	    (rc = store_user_set_email(ctx->store, id, after.email, err)))
 		goto out;
 	if (after.disabled && !before.disabled &&
 	    (rc = store_session_delete_user(ctx->store, id, err)))
@@ -549,6 +610,25 @@ out:
 	if (rc == 0 && out)
 		*out = after;
 	return rc;
+}
+
+int app_user_update(struct app_ctx *ctx, int64_t id, const struct user_update *upd,
+		    struct user *out, struct kh_error *err)
+{
+	int rc = app_require_admin(ctx, err);
+	if (rc)
+		return rc;
+	return update_account(ctx, id, upd, out, err);
+}
+
+int app_user_set_email(struct app_ctx *ctx, int64_t id, const char *email, struct user *out,
+		       struct kh_error *err)
+{
+	struct user_update upd = {.set_email = true, .email = email};
+	if (!app_sees_all(ctx) && !is_self(ctx, id))
+		return kh_fail(err, KH_EFORBIDDEN, NULL,
+			       "Chỉ quản trị viên được đổi địa chỉ thư điện tử của người khác");
+	return update_account(ctx, id, &upd, out, err);
 }
 
 int app_user_set_password(struct app_ctx *ctx, int64_t id, const char *old_password,

@@ -54,6 +54,10 @@ int app_auth_bearer(struct app_ctx *ctx, const char *token, struct actor *out,
 #define AUTH_USERNAME_MAX 64
 #define AUTH_PASSWORD_MIN 8
 #define AUTH_PASSWORD_MAX 256
+/* E-mail addresses (where notifications are mailed): at most this many
+ * bytes, "local@domain" with one '@', a dot inside the domain, no spaces,
+ * control characters or <>(),;"\ (they would break the mail headers). */
+#define AUTH_EMAIL_MAX 254
 
 /* Creates an account (admins and the system only). person_id 0 = not
  * linked. A taken username is KH_ECONFLICT; bad input KH_EINVAL naming the
@@ -62,6 +66,12 @@ int app_auth_bearer(struct app_ctx *ctx, const char *token, struct actor *out,
 int app_user_create(struct app_ctx *ctx, const char *username, const char *password,
 		    int64_t person_id, bool is_admin, struct user *out,
 		    struct kh_error *err) KH_MUST_CHECK;
+/* As app_user_create, with the e-mail address notifications are mailed to
+ * (NULL or "" = none; a bad one is KH_EINVAL on "email"), in the same
+ * transaction. */
+int app_user_create_with_email(struct app_ctx *ctx, const char *username, const char *password,
+			       int64_t person_id, bool is_admin, const char *email,
+			       struct user *out, struct kh_error *err) KH_MUST_CHECK;
 
 /* Every account, by username (admins only); *out in ctx->arena. */
 int app_user_list(struct app_ctx *ctx, struct user **out, int *n,
@@ -79,14 +89,24 @@ struct user_update {
 	bool disabled;
 	bool set_person;
 	int64_t person_id; /* 0 = unlink */
+	bool set_email;
+	const char *email; /* NULL or "" = none */
 };
 
-/* Changes an account's admin flag, disabled flag and person link (admins
- * only). Nobody can disable or demote themself (KH_ECONFLICT). Disabling ends
- * the account's sessions. Audited as "user.update". *out (may be NULL) gets
+/* Changes an account's admin flag, disabled flag, person link and e-mail
+ * address (admins only). Nobody can disable or demote themself
+ * (KH_ECONFLICT). Disabling ends the account's sessions. A bad address is
+ * KH_EINVAL on "email". Audited as "user.update". *out (may be NULL) gets
  * the account afterwards. */
 int app_user_update(struct app_ctx *ctx, int64_t id, const struct user_update *upd,
 		    struct user *out, struct kh_error *err) KH_MUST_CHECK;
+
+/* Sets the e-mail address of account id (NULL or "" = none, so no mail):
+ * admins and the system for anyone, a user for themself (others
+ * KH_EFORBIDDEN). A bad address is KH_EINVAL on "email". Audited as
+ * "user.update". *out (may be NULL) gets the account afterwards. */
+int app_user_set_email(struct app_ctx *ctx, int64_t id, const char *email, struct user *out,
+		       struct kh_error *err) KH_MUST_CHECK;
 
 /* Sets a password: admins for anyone (old_password ignored, the account's
  * sessions end when it is someone else's); a user for themself, with their

@@ -91,8 +91,10 @@ static const struct command commands[] = {
 	{"serve", cmd_serve, "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--quiet]",
 	 "Chạy máy chủ web cho đến khi nhận SIGTERM/SIGINT."},
 	{"user", cmd_user,
-	 "user add --db FILE --username U --password-stdin [--admin] [--person-id N]",
-	 "Tạo tài khoản; mật khẩu đọc từ đầu vào chuẩn."},
+	 "user add --db FILE --username U --password-stdin [--admin] [--person-id N]"
+	 " [--email ĐỊA_CHỈ] | user email --db FILE --username U --email ĐỊA_CHỈ",
+	 "Tạo tài khoản (mật khẩu đọc từ đầu vào chuẩn); đặt hoặc bỏ (--email \"\") địa chỉ thư"
+	 " điện tử nhận thông báo."},
 	{"token", cmd_token,
 	 "token add --db FILE --username U [--label NHÃN] | token list --db FILE --username U"
 	 " | token revoke --db FILE --id N",

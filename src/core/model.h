@@ -182,6 +182,7 @@ struct user {
 	bool disabled;
 	int64_t created_at;	 /* unix seconds */
 	const char *person_name; /* filled by reads when linked */
+	const char *email;	 /* where notifications are mailed; "" = none */
 };
 
 /* An API bearer token as listed: never its secret or hash. */

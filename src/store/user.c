@@ -12,7 +12,8 @@
 
 #define USER_COLS                                                              \
 	"u.id, u.username, u.person_id, u.is_admin, u.disabled, u.created_at," \
-	" coalesce(p.full_name, '')"
+	" coalesce(p.full_name, ''), u.email"
+#define USER_NCOLS 8 /* the columns of USER_COLS */
 #define USER_FROM " FROM users u LEFT JOIN people p ON p.id = u.person_id"
 
 static int fail_stmt(struct kh_error *err)
@@ -30,6 +31,7 @@ static void read_user(struct arena *a, sqlite3_stmt *st, int col, struct user *u
 	u->disabled = sqlite3_column_int(st, col + 4) != 0;
 	u->created_at = sqlite3_column_int64(st, col + 5);
 	u->person_name = store_col_text(a, st, col + 6);
+	u->email = store_col_text(a, st, col + 7);
 }
 
 /* Steps a statement expected to change rows; *changes (may be NULL) gets the
@@ -106,7 +108,7 @@ int store_user_find(struct store *s, struct arena *a, const char *username, stru
 	if (rc == SQLITE_ROW) {
 		read_user(a, st, 0, out);
 		if (password_hash)
-			*password_hash = store_col_text(a, st, 7);
+			*password_hash = store_col_text(a, st, USER_NCOLS);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
@@ -170,6 +172,20 @@ int store_user_update(struct store *s, int64_t id, bool is_admin, bool disabled,
 	sqlite3_bind_int(st, 2, disabled ? 1 : 0);
 	store_bind_id(st, 3, person_id);
 	sqlite3_bind_int64(st, 4, id);
+	int changes = 0;
+	int rc = step_done(s, st, &changes, err);
+	if (rc)
+		return rc;
+	return changes ? 0 : not_found_user(err);
+}
+
+int store_user_set_email(struct store *s, int64_t id, const char *email, struct kh_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "UPDATE users SET email = ? WHERE id = ?", err);
+	if (!st)
+		return fail_stmt(err);
+	store_bind_text(st, 1, email ? email : "");
+	sqlite3_bind_int64(st, 2, id);
 	int changes = 0;
 	int rc = step_done(s, st, &changes, err);
 	if (rc)
@@ -243,8 +259,8 @@ int store_session_find(struct store *s, struct arena *a, const uint8_t *token_ha
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		read_user(a, st, 0, user);
-		*csrf_token = store_col_text(a, st, 7);
-		*expires_at = sqlite3_column_int64(st, 8);
+		*csrf_token = store_col_text(a, st, USER_NCOLS);
+		*expires_at = sqlite3_column_int64(st, USER_NCOLS + 1);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)

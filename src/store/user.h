@@ -52,6 +52,11 @@ int store_user_list(struct store *s, struct arena *a, struct user **out, int *n,
 int store_user_update(struct store *s, int64_t id, bool is_admin, bool disabled, int64_t person_id,
 		      struct kh_error *err) KH_MUST_CHECK;
 
+/* Sets the account's e-mail address (NULL or "" = none). KH_ENOTFOUND when
+ * unknown. */
+int store_user_set_email(struct store *s, int64_t id, const char *email,
+			 struct kh_error *err) KH_MUST_CHECK;
+
 /* Replaces the password hash. KH_ENOTFOUND when unknown. */
 int store_user_set_password(struct store *s, int64_t id, const char *password_hash,
 			    struct kh_error *err) KH_MUST_CHECK;

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /*
- * Administration: the accounts page (list, create, change rights and links,
- * reset passwords, issue, list and revoke API tokens) and the audit log, each with its JSON
- * twin under /api/v1. Every handler goes through app/, which refuses anyone
- * but an administrator (a user may read their own account and issue their own
- * tokens). Forms redirect back with a notice on success and re-render with
- * the error otherwise.
+ * Administration: the accounts page (list, create, change rights, links and
+ * e-mail addresses, reset passwords, issue, list and revoke API tokens) and
+ * the audit log, each with its JSON twin under /api/v1. Every handler goes
+ * through app/, which refuses anyone but an administrator (a user may read
+ * their own account and issue their own tokens). Forms redirect back with a
+ * notice on success and re-render with the error otherwise.
  */
 #include "core/common.h"
 #include "app/auth.h"
@@ -30,6 +30,7 @@ static json_t *user_json(const struct user *u)
 			    u->person_id ? json_integer(u->person_id) : json_null());
 	json_object_set_new(o, "person_name",
 			    u->person_id ? json_string(u->person_name) : json_null());
+	json_object_set_new(o, "email", json_string(u->email ? u->email : ""));
 	return o;
 }
 
@@ -112,11 +113,15 @@ static void user_row(struct req *r, const struct user *u)
 	     "<label><input type=\"checkbox\" name=\"is_admin\" value=\"1\"%r%r> Quản trị</label>"
 	     "<label><input type=\"checkbox\" name=\"disabled\" value=\"1\"%r%r> Khóa</label>"
 	     "<label>Mã cán bộ <input type=\"number\" name=\"person_id\" min=\"1\" size=\"6\""
-	     " value=\"%r\"></label>"
-	     "<button type=\"submit\">Lưu</button></form>",
+	     " value=\"%r\"></label>",
 	     u->is_admin ? " checked" : "", self ? " disabled title=\"Không thể tự bỏ quyền\"" : "",
 	     u->disabled ? " checked" : "", self ? " disabled title=\"Không thể tự khóa\"" : "",
 	     u->person_id ? arena_printf(&r->arena, "%lld", (long long)u->person_id) : "");
+	html(r,
+	     "<label>Thư điện tử <input type=\"email\" name=\"email\" maxlength=\"%d\""
+	     " size=\"24\" autocapitalize=\"none\" spellcheck=\"false\" value=\"%s\"></label>"
+	     "<button type=\"submit\">Lưu</button></form>",
+	     AUTH_EMAIL_MAX, u->email ? u->email : "");
 	html(r,
 	     "<details><summary>Đặt lại mật khẩu, cấp mã truy cập</summary>"
 	     "<form class=\"inline\" method=\"post\" action=\"/admin/users/%D/password\">",
@@ -168,6 +173,9 @@ static void render_users(struct req *r, int status, const struct kh_error *e, co
 	html(r, "</tbody></table>");
 
 	const char *username = e ? req_param(r, "username") : NULL;
+	/* The address typed in the new-account form comes back with its error
+	 * (an error from a row's form leaves the new-account form empty). */
+	const char *email = e && username ? req_param(r, "email") : NULL;
 	html(r, "<h2>Tạo tài khoản</h2>"
 		"<form class=\"stack\" method=\"post\" action=\"/admin/users\">");
 	html_csrf_field(r);
@@ -179,9 +187,13 @@ static void render_users(struct req *r, int status, const struct kh_error *e, co
 	     " required minlength=\"%d\" autocomplete=\"new-password\"></label>"
 	     "<label>Mã cán bộ, đảng viên (không bắt buộc) <input type=\"number\""
 	     " name=\"person_id\" min=\"1\"></label>"
+	     "<label>Thư điện tử nhận thông báo (không bắt buộc) <input type=\"email\""
+	     " name=\"email\" maxlength=\"%d\" autocapitalize=\"none\" spellcheck=\"false\""
+	     " value=\"%s\"></label>"
 	     "<label><input type=\"checkbox\" name=\"is_admin\" value=\"1\"> Quản trị viên</label>"
 	     "<p><button type=\"submit\" class=\"primary\">Tạo tài khoản</button></p></form>",
-	     username ? username : "", AUTH_PASSWORD_MIN, AUTH_PASSWORD_MIN);
+	     username ? username : "", AUTH_PASSWORD_MIN, AUTH_PASSWORD_MIN, AUTH_EMAIL_MAX,
+	     email ? email : "");
 	page_end(r);
 	resp_html(r, status);
 }
@@ -194,9 +206,10 @@ static void users_page(struct req *r)
 static void users_create(struct req *r)
 {
 	struct kh_error err;
-	if (app_user_create(&r->ctx, req_param(r, "username"), req_param(r, "password"),
-			    req_param_int(r, "person_id", 0), req_param_bool(r, "is_admin"), NULL,
-			    &err) != 0) {
+	if (app_user_create_with_email(&r->ctx, req_param(r, "username"), req_param(r, "password"),
+				       req_param_int(r, "person_id", 0),
+				       req_param_bool(r, "is_admin"), req_param(r, "email"), NULL,
+				       &err) != 0) {
 		render_users(r, http_status_for(err.code), &err, NULL);
 		return;
 	}
@@ -213,6 +226,9 @@ static void users_update(struct req *r)
 		.disabled = req_param_bool(r, "disabled"),
 		.set_person = true,
 		.person_id = req_param_int(r, "person_id", 0),
+		/* A form without the field (an older page) keeps the address. */
+		.set_email = req_param(r, "email") != NULL,
+		.email = req_param(r, "email"),
 	};
 	/* The row of the acting admin has its checkboxes disabled, so the
 	 * browser leaves them out: keep what they were. */
@@ -345,14 +361,16 @@ static void api_users_create(struct req *r)
 {
 	struct kh_error err;
 	struct user u;
-	const char *username = NULL, *password = NULL;
+	const char *username = NULL, *password = NULL, *email = NULL;
 	int64_t person_id = 0;
 	bool is_admin = false;
 	if (json_field_text(r, "username", true, false, &username, &err) ||
 	    json_field_text(r, "password", true, false, &password, &err) ||
 	    json_field_bool(r, "is_admin", false, &is_admin, &err) ||
 	    json_field_int(r, "person_id", false, 1, INT64_MAX, &person_id, &err) ||
-	    app_user_create(&r->ctx, username, password, person_id, is_admin, &u, &err)) {
+	    json_field_text(r, "email", false, false, &email, &err) ||
+	    app_user_create_with_email(&r->ctx, username, password, person_id, is_admin, email, &u,
+				       &err)) {
 		resp_error(r, &err);
 		return;
 	}
@@ -382,9 +400,11 @@ static void api_user_patch(struct req *r)
 	up.set_admin = json_has(r, "is_admin");
 	up.set_disabled = json_has(r, "disabled");
 	up.set_person = json_has(r, "person_id");
+	up.set_email = json_has(r, "email"); /* null or "" = none */
 	if ((up.set_admin && json_field_bool(r, "is_admin", true, &up.is_admin, &err)) ||
 	    (up.set_disabled && json_field_bool(r, "disabled", true, &up.disabled, &err)) ||
 	    json_field_int(r, "person_id", false, 1, INT64_MAX, &up.person_id, &err) ||
+	    json_field_text(r, "email", false, false, &up.email, &err) ||
 	    app_user_update(&r->ctx, r->ids[0], &up, &u, &err)) {
 		resp_error(r, &err);
 		return;
@@ -478,13 +498,17 @@ static const struct route routes[] = {
 	 "/admin/users",
 	 users_create,
 	 0,
-	 {{"username", P_TEXT}, {"password", P_TEXT}, {"person_id", P_ID}, {"is_admin", P_BOOL}},
+	 {{"username", P_TEXT},
+	  {"password", P_TEXT},
+	  {"person_id", P_ID},
+	  {"is_admin", P_BOOL},
+	  {"email", P_TEXT}},
 	 NULL},
 	{HTTP_POST,
 	 "/admin/users/{id}",
 	 users_update,
 	 0,
-	 {{"is_admin", P_BOOL}, {"disabled", P_BOOL}, {"person_id", P_ID}},
+	 {{"is_admin", P_BOOL}, {"disabled", P_BOOL}, {"person_id", P_ID}, {"email", P_TEXT}},
 	 NULL},
 	{HTTP_POST, "/admin/users/{id}/password", users_password, 0, {{"password", P_TEXT}}, NULL},
 	{HTTP_POST, "/admin/users/{id}/tokens", users_token, 0, {{"label", P_TEXT}}, NULL},

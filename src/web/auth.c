@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /*
  * Logging in and out: the login page and form, the logout form, the user's
- * own account page (change password), and the session API that scripts and
- * the tests use. The account page also lists the user's API tokens, each
- * with a revoke button. The session cookie is HttpOnly and SameSite=Strict and holds
- * only a random token; the server resolves it through app_auth_session on
- * every request. After login the browser goes back to `next`, which must be a
+ * own account page (change password, set the e-mail address notifications
+ * are mailed to), and the session API that scripts and the tests use. The
+ * account page also lists the user's API tokens, each with a revoke button. The session cookie is
+ * HttpOnly and SameSite=Strict and holds only a random token; the server resolves it through
+ * app_auth_session on every request. After login the browser goes back to `next`, which must be a
  * path on this site (never "//host" or an absolute URL: no open redirect).
  */
 #include "core/common.h"
@@ -137,8 +137,27 @@ static void render_account(struct req *r, int status, const struct kh_error *e, 
 		html(r, "<a href=\"/people/%D\">%s</a>", u.person_id, u.person_name);
 	else
 		html(r, "<span class=\"muted\">Chưa gắn với cán bộ, đảng viên nào</span>");
-	html(r, "</td></tr><tr><th>Quyền quản trị</th><td>%s</td></tr></tbody></table>",
+	html(r, "</td></tr><tr><th>Quyền quản trị</th><td>%s</td></tr>",
 	     u.is_admin ? "Có" : "Không");
+	html(r, "<tr><th>Thư điện tử</th><td id=\"email\">");
+	if (u.email && *u.email)
+		html(r, "%s", u.email);
+	else
+		html(r, "<span class=\"muted\">Chưa có — không nhận thông báo qua thư</span>");
+	html(r, "</td></tr></tbody></table>");
+	if (r->via_cookie) {
+		/* What was typed comes back with its error. */
+		const char *typed = e ? req_param(r, "email") : NULL;
+		html(r, "<h2>Thư điện tử nhận thông báo</h2>"
+			"<form class=\"stack\" method=\"post\" action=\"/account/email\">");
+		html_csrf_field(r);
+		html(r,
+		     "<label>Địa chỉ (để trống nếu không muốn nhận thư) <input type=\"email\""
+		     " name=\"email\" maxlength=\"%d\" autocomplete=\"email\""
+		     " autocapitalize=\"none\" spellcheck=\"false\" value=\"%s\"></label>"
+		     "<p><button type=\"submit\">Lưu địa chỉ</button></p></form>",
+		     AUTH_EMAIL_MAX, typed ? typed : (u.email ? u.email : ""));
+	}
 	struct api_token *tokens = NULL;
 	int n = 0;
 	html(r, "<h2>Mã truy cập API</h2>");
@@ -171,6 +190,10 @@ static void account_page(struct req *r)
 		text = "Đã đổi mật khẩu";
 	else if (notice && strcmp(notice, "token_revoked") == 0)
 		text = "Đã thu hồi mã truy cập; mã đó không còn dùng được nữa";
+	else if (notice && strcmp(notice, "email") == 0)
+		text = "Đã lưu địa chỉ thư điện tử; thông báo sẽ được gửi về địa chỉ này";
+	else if (notice && strcmp(notice, "email_off") == 0)
+		text = "Đã bỏ địa chỉ thư điện tử; thông báo chỉ còn trong Hộp thư";
 	render_account(r, 200, NULL, text);
 }
 
@@ -183,6 +206,17 @@ static void account_password(struct req *r)
 		return;
 	}
 	resp_redirect(r, "/account?notice=password");
+}
+
+static void account_email(struct req *r)
+{
+	struct kh_error err;
+	struct user u;
+	if (app_user_set_email(&r->ctx, r->actor.user_id, req_param(r, "email"), &u, &err) != 0) {
+		render_account(r, http_status_for(err.code), &err, NULL);
+		return;
+	}
+	resp_redirect(r, u.email[0] ? "/account?notice=email" : "/account?notice=email_off");
 }
 
 /* ---- API ---- */
@@ -280,6 +314,7 @@ static const struct route routes[] = {
 	 0,
 	 {{"old_password", P_TEXT}, {"password", P_TEXT}},
 	 NULL},
+	{HTTP_POST, "/account/email", account_email, 0, {{"email", P_TEXT}}, NULL},
 	{HTTP_POST,
 	 "/api/v1/session",
 	 api_session_create,

@@ -3,7 +3,8 @@
  * app/auth.c use cases on a real database with a clock the tests move:
  * login success and failure, the rate limit and its window, session expiry,
  * logout, API tokens (issue, list, revoke), disabled accounts, duplicate and invalid usernames,
- * account updates and password changes, and who may do each.
+ * account updates, e-mail addresses and password changes, and who may do
+ * each.
  */
 #include "core/common.h"
 #include "app/auth.h"
@@ -611,6 +612,125 @@ static void test_update_rules(void **state)
 	assert_int_equal(app_user_update(&f->ctx, id, &promote, &u, &err), KH_EFORBIDDEN);
 }
 
+/* The e-mail address: its rules (on create, update and one's own), the round
+ * trip through every read of the account, "" turning it off, who may set
+ * it, and the audit. A refused address changes nothing. */
+static void test_email(void **state)
+{
+	struct fixture *f = *state;
+	struct kh_error err;
+	struct user u;
+	struct app_session s;
+	int64_t admin = create(f, "quantri", "dung-mat-khau", true);
+	int64_t id = create(f, "canbo", "dung-mat-khau", false);
+	int64_t other = create(f, "khac", "dung-mat-khau", false);
+	char long_addr[AUTH_EMAIL_MAX + 2];
+	memset(long_addr, 'a', sizeof(long_addr));
+	memcpy(long_addr + AUTH_EMAIL_MAX + 1 - 7, "@abc.vn", 7);
+	long_addr[AUTH_EMAIL_MAX + 1] = '\0'; /* 255 bytes */
+	const char *const bad[] = {
+		"hue",
+		"hue@",
+		"@tanphong.vn",
+		"hue@@tanphong.vn",
+		"hue@a@tanphong.vn",
+		"hue@tanphong",
+		"hue@.vn",
+		"hue@tanphong.",
+		"hue@tanphong..vn",
+		"phạm hue@tanphong.vn",
+		"hue@tan\tphong.vn",
+		"hue@tanphong.vn\r\nBcc: x@y.vn",
+		"hue\xc2\xa0@tanphong.vn",
+		"<hue@tanphong.vn>",
+		"hue,ba@tanphong.vn",
+		long_addr,
+	};
+
+	/* create */
+	for (size_t i = 0; i < KH_ARRAY_LEN(bad); i++) {
+		if (app_user_create_with_email(&f->ctx, "moi", "dung-mat-khau", 0, false, bad[i],
+					       &u, &err) != KH_EINVAL)
+			fail_msg("accepted «%s»", bad[i]);
+		assert_string_equal(err.field, "email");
+	}
+	assert_non_null(strstr(err.message, "dài quá 254 ký tự"));
+	struct user *v;
+	int n;
+	assert_int_equal(app_user_list(&f->ctx, &v, &n, &err), 0);
+	assert_int_equal(n, 3); /* none created */
+	assert_int_equal(app_user_create_with_email(&f->ctx, "moi", "dung-mat-khau", 0, false,
+						    "  hue.pham@tanphong.sonnam.vn ", &u, &err),
+			 0);
+	assert_string_equal(u.email, "hue.pham@tanphong.sonnam.vn");
+	char max_addr[AUTH_EMAIL_MAX + 1]; /* 254 bytes */
+	memcpy(max_addr, long_addr + 1, sizeof(max_addr));
+	assert_int_equal(app_user_create_with_email(&f->ctx, "dai", "dung-mat-khau", 0, false,
+						    max_addr, &u, &err),
+			 0);
+	assert_int_equal(strlen(u.email), AUTH_EMAIL_MAX);
+	assert_int_equal(app_user_create_with_email(&f->ctx, "khongthu", "dung-mat-khau", 0, false,
+						    "", &u, &err),
+			 0);
+	assert_string_equal(u.email, "");
+	assert_int_equal(app_user_create(&f->ctx, "nguoicu", "dung-mat-khau", 0, false, &u, &err),
+			 0);
+	assert_string_equal(u.email, "");
+
+	/* update (admins), with the other fields */
+	act_as(f, admin, "quantri", true);
+	struct user_update upd = {.set_email = true, .email = "Can.Bo@Tan-Phong.vn"};
+	assert_int_equal(app_user_update(&f->ctx, id, &upd, &u, &err), 0);
+	assert_string_equal(u.email, "Can.Bo@Tan-Phong.vn");
+	assert_false(u.is_admin);
+	for (size_t i = 0; i < KH_ARRAY_LEN(bad); i++) {
+		struct user_update b = {
+			.set_admin = true, .is_admin = true, .set_email = true, .email = bad[i]};
+		assert_int_equal(app_user_update(&f->ctx, id, &b, &u, &err), KH_EINVAL);
+		assert_string_equal(err.field, "email");
+	}
+	assert_int_equal(app_user_get(&f->ctx, id, &u, &err), 0);
+	assert_string_equal(u.email, "Can.Bo@Tan-Phong.vn");
+	assert_false(u.is_admin); /* the refused update changed nothing */
+	struct user_update promote = {.set_admin = true, .is_admin = true};
+	assert_int_equal(app_user_update(&f->ctx, id, &promote, &u, &err), 0);
+	assert_string_equal(u.email, "Can.Bo@Tan-Phong.vn"); /* not set: kept */
+	struct audit_entry *log;
+	assert_int_equal(app_audit_list(&f->ctx, "user", id, 50, &log, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_non_null(strstr(log[1].before, "\"email\":\"\""));
+	assert_non_null(strstr(log[1].after, "\"email\":\"Can.Bo@Tan-Phong.vn\""));
+
+	/* one's own: a user for themself, nobody else's */
+	act_as(f, id, "canbo", false);
+	assert_int_equal(app_user_set_email(&f->ctx, other, "x@tanphong.vn", &u, &err),
+			 KH_EFORBIDDEN);
+	assert_int_equal(app_user_set_email(&f->ctx, id, "canbo", &u, &err), KH_EINVAL);
+	assert_string_equal(err.field, "email");
+	assert_int_equal(app_user_set_email(&f->ctx, id, "canbo@tanphong.vn", &u, &err), 0);
+	assert_string_equal(u.email, "canbo@tanphong.vn");
+	assert_int_equal(app_user_update(&f->ctx, id, &upd, &u, &err), KH_EFORBIDDEN);
+	/* every read of the account carries it */
+	assert_int_equal(app_login(&f->ctx, "canbo", "dung-mat-khau", NULL, &s, &err), 0);
+	assert_string_equal(s.user.email, "canbo@tanphong.vn");
+	assert_int_equal(app_user_get(&f->ctx, id, &u, &err), 0);
+	assert_string_equal(u.email, "canbo@tanphong.vn");
+	/* "" (or blanks) turns it off */
+	assert_int_equal(app_user_set_email(&f->ctx, id, "  ", &u, &err), 0);
+	assert_string_equal(u.email, "");
+	assert_int_equal(app_user_set_email(&f->ctx, id, NULL, &u, &err), 0);
+	assert_string_equal(u.email, "");
+
+	/* the system (the CLI) for anyone */
+	f->ctx.actor = &f->system;
+	assert_int_equal(app_user_set_email(&f->ctx, other, "khac@tanphong.vn", &u, &err), 0);
+	assert_int_equal(app_user_list(&f->ctx, &v, &n, &err), 0);
+	for (int i = 0; i < n; i++)
+		if (v[i].id == other)
+			assert_string_equal(v[i].email, "khac@tanphong.vn");
+	assert_int_equal(app_user_set_email(&f->ctx, 9999, "a@b.vn", &u, &err), KH_ENOTFOUND);
+}
+
 static void test_set_password(void **state)
 {
 	struct fixture *f = *state;
@@ -664,6 +784,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_duplicate_username, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_create_permissions_and_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_update_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_email, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_set_password, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

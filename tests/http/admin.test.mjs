@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // Administration over HTTP: the accounts page and its forms, the users API
-// (list, create, read, update, tokens), validation that leaves the database
+// (list, create, read, update, tokens), e-mail addresses (API, the admin's
+// forms, the user's own /account), validation that leaves the database
 // unchanged, the audit log, and that nobody but an admin gets in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -240,6 +241,130 @@ test('the per-user form toggles flags and resets passwords', async () => {
   r = await postForm(admin, `/admin/users/${admin.user.id}`, {});
   assert.equal(r.status, 303);
   assert.equal((await asAdmin('GET', `/api/v1/users/${admin.user.id}`)).json.user.is_admin, true);
+});
+
+test('e-mail addresses through the API: on create and PATCH, in every account read; bad ones are 400 and change nothing', async () => {
+  const BAD = /Địa chỉ thư điện tử không hợp lệ/;
+  let r = await asAdmin('POST', '/api/v1/users', { username: 'cothu', password: 'mat-khau-thu-1', email: ' co.thu@tanphong.sonnam.vn ' });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.user.email, 'co.thu@tanphong.sonnam.vn');
+  const id = r.json.user.id;
+  r = await asAdmin('POST', '/api/v1/users', { username: 'khongthu', password: 'mat-khau-thu-1' });
+  assert.equal(r.json.user.email, '');
+
+  const names = await usernames();
+  r = await asAdmin('POST', '/api/v1/users', { username: 'thusai', password: 'mat-khau-thu-1', email: 'thusai@tanphong' });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.field, 'email');
+  assert.match(r.json.error.message, BAD);
+  assert.deepEqual(await usernames(), names);
+
+  r = await asAdmin('PATCH', `/api/v1/users/${id}`, { email: 'Thu.Moi@Tan-Phong.vn' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.user.email, 'Thu.Moi@Tan-Phong.vn');
+  const bad = ['thu', 'thu@', '@tanphong.vn', 'thu@@tanphong.vn', 'thu@tanphong', 'thu@tanphong..vn',
+    'co thu@tanphong.vn', 'thu@tanphong.vn\r\nBcc: x@y.vn', '<thu@tanphong.vn>', `${'x'.repeat(250)}@t.vn`, 42];
+  for (const email of bad) {
+    r = await asAdmin('PATCH', `/api/v1/users/${id}`, { is_admin: true, email });
+    assert.equal(r.status, 400, JSON.stringify(email));
+    assert.equal(r.json.error.code, 'invalid');
+    assert.equal(r.json.error.field, 'email', JSON.stringify(email));
+    assert.ok(r.json.error.message.length > 0);
+  }
+  assert.match((await asAdmin('PATCH', `/api/v1/users/${id}`, { email: 'thu@' })).json.error.message, BAD);
+  assert.match((await asAdmin('PATCH', `/api/v1/users/${id}`, { email: `${'x'.repeat(250)}@t.vn` })).json.error.message,
+    /dài quá 254 ký tự/);
+  let u = (await asAdmin('GET', `/api/v1/users/${id}`)).json.user;
+  assert.equal(u.email, 'Thu.Moi@Tan-Phong.vn');
+  assert.equal(u.is_admin, false, 'a refused PATCH changes nothing');
+
+  // Other fields leave it; the list carries it; "" and null turn it off.
+  r = await asAdmin('PATCH', `/api/v1/users/${id}`, { disabled: false });
+  assert.equal(r.json.user.email, 'Thu.Moi@Tan-Phong.vn');
+  r = await asAdmin('GET', '/api/v1/users');
+  assert.equal(r.json.users.find((x) => x.id === id).email, 'Thu.Moi@Tan-Phong.vn');
+  r = await asAdmin('PATCH', `/api/v1/users/${id}`, { email: '' });
+  assert.equal(r.json.user.email, '');
+  await asAdmin('PATCH', `/api/v1/users/${id}`, { email: 'thu@tanphong.vn' });
+  r = await asAdmin('PATCH', `/api/v1/users/${id}`, { email: null });
+  assert.equal(r.status, 200);
+  assert.equal(r.json.user.email, '');
+
+  // Only admins PATCH, their own address included.
+  r = await asUser('PATCH', `/api/v1/users/${user.user.id}`, { email: 'canbo@tanphong.vn' });
+  assert.equal(r.status, 403);
+  assert.equal((await asUser('GET', `/api/v1/users/${user.user.id}`)).json.user.email, '');
+
+  r = await asAdmin('GET', `/api/v1/audit?entity=user&entity_id=${id}`);
+  const change = r.json.entries.find((e) => e.before?.email === '' && e.after?.email === 'thu@tanphong.vn');
+  assert.ok(change, 'the change of address is audited');
+  assert.equal(change.action, 'user.update');
+});
+
+test('e-mail addresses on the accounts page: the create form and each row', async () => {
+  let r = await postForm(admin, '/admin/users', { username: 'thu.form', password: 'mat-khau-form-1', email: 'thu.form@tanphong.vn' });
+  assert.equal(r.status, 303);
+  const id = (await asAdmin('GET', '/api/v1/users')).json.users.find((x) => x.username === 'thu.form').id;
+  assert.equal((await asAdmin('GET', `/api/v1/users/${id}`)).json.user.email, 'thu.form@tanphong.vn');
+  let page = await asAdmin('GET', '/admin/users');
+  assert.match(page.text, /Thư điện tử nhận thông báo/);
+  assert.match(page.text, new RegExp(`action="/admin/users/${id}">[\\s\\S]*?name="email"[^>]*value="thu\\.form@tanphong\\.vn"`));
+
+  // A bad address on the create form: 400, the form comes back with it, no account.
+  const names = await usernames();
+  r = await postForm(admin, '/admin/users', { username: 'thu.form2', password: 'mat-khau-form-1', email: 'thu.form2@tanphong' });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /Địa chỉ thư điện tử không hợp lệ/);
+  assert.match(r.text, /value="thu\.form2@tanphong"/);
+  assert.deepEqual(await usernames(), names);
+
+  // A row: a bad address is 400 and changes nothing, not even the flags.
+  r = await postForm(admin, `/admin/users/${id}`, { is_admin: '1', email: 'thu form@tanphong.vn' });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /Địa chỉ thư điện tử không hợp lệ/);
+  let u = (await asAdmin('GET', `/api/v1/users/${id}`)).json.user;
+  assert.equal(u.email, 'thu.form@tanphong.vn');
+  assert.equal(u.is_admin, false);
+  r = await postForm(admin, `/admin/users/${id}`, { email: 'doi@tanphong.vn' });
+  assert.equal(r.status, 303);
+  assert.equal((await asAdmin('GET', `/api/v1/users/${id}`)).json.user.email, 'doi@tanphong.vn');
+  r = await postForm(admin, `/admin/users/${id}`, { email: '' });
+  assert.equal(r.status, 303);
+  assert.equal((await asAdmin('GET', `/api/v1/users/${id}`)).json.user.email, '');
+  page = await asAdmin('GET', '/admin/users');
+  assert.match(page.text, new RegExp(`action="/admin/users/${id}">[\\s\\S]*?name="email"[^>]*value=""`));
+});
+
+test('a user sets their own address on /account', async () => {
+  const me = `/api/v1/users/${user.user.id}`;
+  let page = await asUser('GET', '/account');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Chưa có — không nhận thông báo qua thư/);
+  assert.match(page.text, /<form class="stack" method="post" action="\/account\/email">/);
+  assert.ok(page.text.includes(`name="csrf_token" value="${user.csrf}"`));
+
+  let r = await postForm(user, '/account/email', { email: 'canbo@tanphong.sonnam.vn' }, { csrf: false });
+  assert.equal(r.status, 403);
+  r = await postForm(user, '/account/email', { email: 'canbo@tanphong' });
+  assert.equal(r.status, 400);
+  assert.match(r.text, /Địa chỉ thư điện tử không hợp lệ/);
+  assert.match(r.text, /value="canbo@tanphong"/);
+  assert.equal((await asUser('GET', me)).json.user.email, '');
+
+  r = await postForm(user, '/account/email', { email: 'canbo@tanphong.sonnam.vn' });
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.get('location'), '/account?notice=email');
+  assert.equal((await asUser('GET', me)).json.user.email, 'canbo@tanphong.sonnam.vn');
+  page = await asUser('GET', '/account?notice=email');
+  assert.match(page.text, /Đã lưu địa chỉ thư điện tử/);
+  assert.match(page.text, /<td id="email">canbo@tanphong\.sonnam\.vn<\/td>/);
+
+  r = await postForm(user, '/account/email', { email: '' });
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.get('location'), '/account?notice=email_off');
+  assert.equal((await asUser('GET', me)).json.user.email, '');
+  page = await asUser('GET', '/account?notice=email_off');
+  assert.match(page.text, /Đã bỏ địa chỉ thư điện tử/);
 });
 
 test('tokens: issued once by API, usable as bearer; users only for themselves', async () => {

@@ -171,7 +171,7 @@ test('a cookie-authenticated write without the CSRF token is refused', async () 
 
 // Routes a signed-in user may use on their own account, whatever their scope.
 const OWN = new Set(['POST /logout', 'DELETE /api/v1/session', 'GET /api/v1/session',
-  'GET /account', 'POST /account/password', 'GET /',
+  'GET /account', 'POST /account/password', 'POST /account/email', 'GET /',
   // her own inbox: marking her notifications read is hers to do
   'POST /inbox/read', 'POST /api/v1/notifications/read-all', 'POST /api/v1/notifications/{id}/read']);
 

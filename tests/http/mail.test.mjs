@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // E-mail notifications end to end: a small SMTP server written here listens
 // on a free loopback port and records what it receives; `kehoach mail
-// config` points the database at it; a request on the commune secretary's
-// plan (his account has an address) queues a message in the same
-// transaction; `kehoach mail send` delivers it, and the test reads the SMTP
-// dialogue, the headers (the subject as RFC 2047 words, UTF-8 plain text,
-// 8bit, Date, Message-ID) and the body. An account without an address gets
+// config` points the database at it and `kehoach user email` gives the
+// commune secretary's account an address; a request on his plan queues a
+// message in the same transaction; `kehoach mail send` delivers it, and the
+// test reads the SMTP dialogue, the headers (the subject as RFC 2047 words,
+// UTF-8 plain text, 8bit, Date, Message-ID) and the body. An account without an address gets
 // no mail; a relay that is down leaves the message queued with its error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -122,8 +122,14 @@ test('kehoach mail config: checked, and nothing queued before it', async () => {
 });
 
 test('a request to a head with an address is mailed to him by kehoach mail send', async () => {
-  // There is no form for the address yet: set it in the database.
-  sql(`UPDATE users SET email = '${HIEN}' WHERE username = 'bithu.xa'`);
+  // The operator sets his address with the CLI (a bad one changes nothing).
+  let set = srv.cli(['user', 'email', '--db', srv.db, '--username', 'bithu.xa', '--email', 'hien.nt@tanphong']);
+  assert.equal(set.status, 1);
+  assert.match(set.stderr, /Địa chỉ thư điện tử không hợp lệ/);
+  assert.equal(sql("SELECT email FROM users WHERE username = 'bithu.xa'"), '');
+  set = srv.cli(['user', 'email', '--db', srv.db, '--username', 'bithu.xa', '--email', HIEN]);
+  assert.equal(set.status, 0, set.stderr);
+  assert.ok(set.stdout.includes(`tài khoản bithu.xa sẽ được gửi thư về ${HIEN}`), set.stdout);
   const r = await as['bithu.chibo']('POST', `/api/v1/plans/${ids.plan}/comments`, {
     kind: 'comment', text: 'Đề nghị bổ sung nội dung “học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”.',
   });

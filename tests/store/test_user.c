@@ -146,6 +146,21 @@ static void test_user_list_update_password(void **state)
 	assert_true(u.disabled);
 	assert_int_equal(store_user_update(f->s, 9999, true, true, 0, &err), KH_ENOTFOUND);
 
+	/* The e-mail address: none at first, set, kept by other updates,
+	 * cleared. */
+	assert_string_equal(u.email, "");
+	assert_int_equal(store_user_set_email(f->s, b, "bbb@tanphong.vn", &err), 0);
+	assert_int_equal(store_user_update(f->s, b, false, false, 0, &err), 0);
+	assert_int_equal(store_user_find(f->s, &f->a, "BBB", &u, NULL, &err), 0);
+	assert_string_equal(u.email, "bbb@tanphong.vn");
+	assert_int_equal(store_user_list(f->s, &f->a, &v, &n, &err), 0);
+	assert_string_equal(v[1].email, "bbb@tanphong.vn");
+	assert_string_equal(v[0].email, "");
+	assert_int_equal(store_user_set_email(f->s, b, NULL, &err), 0);
+	assert_int_equal(store_user_get(f->s, &f->a, b, &u, &err), 0);
+	assert_string_equal(u.email, "");
+	assert_int_equal(store_user_set_email(f->s, 9999, "x@y.vn", &err), KH_ENOTFOUND);
+
 	const char *hash;
 	assert_int_equal(store_user_set_password(f->s, b, "$argon2id$new", &err), 0);
 	assert_int_equal(store_user_password_hash(f->s, &f->a, b, &hash, &err), 0);
