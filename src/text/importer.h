@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/*
+ * The plan-document importer: a plan, programme or guidance written as plain
+ * text (or DOCX turned into text by text/docx.h) read into its header, its
+ * section tree and its items — the tasks, each with the body that leads it,
+ * the bodies that coordinate, and its deadline (DESIGN.md "Documents").
+ *
+ * What it reads:
+ *  - the header: issuer lines in capitals, "ĐẢNG CỘNG SẢN VIỆT NAM" (skipped),
+ *    "Số 203 - CV/BTCĐUK" (kept canonical, via text/docnum.h), the place and
+ *    date "…, ngày 12 tháng 4 năm 2018", also when these sit side by side on
+ *    one line separated by tabs or runs of spaces (a two-column header); the
+ *    document type line ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "HƯỚNG DẪN"…)
+ *    and its subject lines, or a letter's "V/v …" / "Về …" subject;
+ *    "Kính gửi" and its recipient lines;
+ *  - the body: every numbering shape — "I." "II-" "A." "1." "1-" "1)" "1.1."
+ *    "2.3." "a)" "b." "-" "+" "•" "(1)." "BƯỚC 1:" "Giai đoạn 2." "Phần thứ
+ *    nhất" "Nội dung thứ nhất:" "Thứ hai," "Một là," — and headings written in
+ *    capitals without a number. Levels are found by shape, not by position:
+ *    an entry whose shape is already open closes everything below it and
+ *    becomes its sibling; a new shape opens a level below the current one;
+ *    an unnumbered heading in capitals sits under the nearest numbered
+ *    heading written in capitals, else at the top;
+ *  - paragraphs without a number: a line starting in lower case continues
+ *    the line above (hard-wrapped text); a paragraph after a numbered entry
+ *    continues it (joined with one space), except under a heading — an entry
+ *    numbered I./A., a step or part, a capitals heading, a heading ending
+ *    with ':' or a heading that only names a body — where each paragraph is
+ *    an entry of its own, numbered by position. Paragraphs that only state a
+ *    time, a lead or a cost ("Thời gian: …", "Chủ trì: …", "(Quý II/2019)",
+ *    "*hoàn thành trong tháng 6*") always continue the entry above;
+ *  - the end matter: the body ends at "Trên đây là …" (when no numbered
+ *    heading follows), "Trân trọng", "Nơi nhận", or a signature block
+ *    ("T/M BAN THƯỜNG VỤ", "K/T", "T/L", "TM.", "KT.", "TL."); nothing after
+ *    it is read.
+ *
+ * Items: a leaf of the tree is an item, an entry with entries under it is a
+ * section. Parts that are plainly not tasks ("MỤC ĐÍCH, YÊU CẦU") still give
+ * items, with their path; the consumer decides what to keep. Paragraphs
+ * before the first numbered entry (the preamble "Căn cứ…", "Thực hiện…") and
+ * a section's own intro paragraphs are not items.
+ *
+ * Leads, in order: a "Name: task" prefix ("- Đảng ủy Khối: gửi báo cáo…"),
+ * the name before "chủ trì" or after "Chủ trì:" / "chủ trì là", a sentence
+ * opening with a name ("Ban Tổ chức Tỉnh uỷ hướng dẫn…", "X có trách
+ * nhiệm…") possibly after "Giao", "Đề nghị", "Yêu cầu", "Phân công"; failing
+ * those, the nearest heading above that names a body ("1. Ban Tổ chức Tỉnh
+ * uỷ", "2. Ủy ban nhân dân tỉnh:", "Đối với Ban Tuyên giáo:") or holds such a
+ * sentence. A name is recognized by its head words (Ban, Ủy ban, UBKT, Văn
+ * phòng, Đảng ủy, Huyện ủy, Tỉnh ủy, Chi bộ, Đảng đoàn, Ban cán sự đảng, Sở,
+ * Mặt trận, HĐND, UBND, Hội, Đoàn, Công an, Bộ chỉ huy…, any acronym) and
+ * runs over capitalized words, acronyms and the words names are made of
+ * (nhân dân, kiểm tra, tỉnh, huyện, khối, trực thuộc…) up to a verb or
+ * punctuation. "Các …" names a group: lead_group is set ("Các huyện ủy,
+ * thành ủy, đảng ủy trực thuộc Tỉnh ủy"). Coordinators come from "phối hợp
+ * (với|cùng) A, B và C" or "Phối hợp: A; B", split on commas, semicolons and
+ * "và", each kept as written (a group such as "các huyện ủy, thành ủy" stays
+ * whole). Items without their own coordinators take the heading's.
+ *
+ * Deadlines: deadline_find() (text/deadline.h) on the item's whole text,
+ * which holds its continuation lines — so a following "(Thời gian thực hiện
+ * trong Quý II/2012)." or "*thực hiện xong trong Quý II năm 2019*" is found;
+ * an item without one takes the deadline of the nearest heading above that
+ * states one ("Những việc thực hiện từ nay đến năm 2020"). The phrase stays
+ * in the item's text.
+ *
+ * The plan year (for "năm sau", "trong năm", "từ nay đến cuối năm"): the
+ * caller's, else the title's "năm YYYY" (an annual plan is often issued the
+ * year before), else the year of the document's date, else the first year
+ * of a term in the title ("nhiệm kỳ 2020 - 2025" → 2020), else unknown (0).
+ *
+ * Pure: no I/O. Input is UTF-8 (NFC or NFD), with LF, CRLF or CR line ends,
+ * tabs, no-break spaces, stray blank lines and a byte-order mark tolerated;
+ * other control characters become spaces. Cost is linear in the input.
+ */
+#ifndef KH_TEXT_IMPORTER_H
+#define KH_TEXT_IMPORTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "text/deadline.h"
+
+/* Inputs larger than this are refused (KH_ETOOBIG). */
+#define IMPORT_MAX_BYTES (8u * 1024 * 1024)
+
+/* An entry of the section tree that has entries under it. */
+struct import_section {
+	char *path;  /* "II.C": labels joined by '.' */
+	char *label; /* this level's label: "II", "C", "1", "a", "3" (a bullet's position) */
+	char *text;  /* the heading as written, without its number */
+	char *lead;  /* the body the heading names or assigns, or NULL */
+	bool lead_group;
+	int depth; /* 1 = top level */
+	int line;  /* 1-based line of the source */
+};
+
+struct import_item {
+	char *path;	     /* "II.C.1": the item's place in the section tree */
+	char *text;	     /* the task as written, continuation paragraphs joined with a space */
+	char *section;	     /* the nearest heading's text, or NULL at the top level */
+	char *lead;	     /* as written, or NULL */
+	bool lead_group;     /* the lead names a group of bodies ("Các huyện ủy, …") */
+	char **coordinators; /* as written */
+	int n_coordinators;
+	char *deadline_text;	  /* the phrase found (in text or a heading's), or NULL */
+	struct deadline deadline; /* kind DEADLINE_NONE when none */
+	int line;		  /* 1-based line of the source where it starts */
+};
+
+struct import_doc {
+	char *title; /* "Kế hoạch sơ kết giữa nhiệm kỳ …" (type + subject), or NULL */
+	char *kind;  /* the document type line as written ("KẾ HOẠCH"), or NULL */
+	char *subject;	  /* the subject lines joined with a space, or NULL */
+	char *number;	  /* canonical "203-CV/BTCĐUK", or NULL */
+	char *issuer;	  /* the issuing body's line(s) in capitals, joined with " – ", or NULL */
+	char *place_date; /* "Bình Dương, ngày 12 tháng 4 năm 2018", or NULL */
+	int32_t date;	  /* the document's date as a day number (core/date.h), 0 = none */
+	char *addressees; /* what follows "Kính gửi", lines joined with "; ", or NULL */
+	int plan_year;	  /* the year used for relative deadlines, 0 = unknown */
+	struct import_section *sections;
+	int n_sections;
+	struct import_item *items;
+	int n_items;
+};
+
+/* Parses len bytes of plan text. plan_year 0 = take it from the document
+ * (see above). Returns 0 and fills *out (release with import_doc_release(),
+ * also after an error); KH_EINVAL with a Vietnamese message when the text
+ * is not valid UTF-8 or holds NUL bytes, KH_ETOOBIG past IMPORT_MAX_BYTES.
+ * Empty input gives a document with no title and no items. */
+int import_parse(const char *text, size_t len, int plan_year, struct import_doc *out,
+		 struct kh_error *err) KH_MUST_CHECK;
+
+/* Frees everything d holds and zeroes it. */
+void import_doc_release(struct import_doc *d);
+
+/* The key under which a body's name is matched to an org (caller frees):
+ * usual abbreviations expanded (UBKT → ủy ban kiểm tra, BTV → ban thường vụ,
+ * HĐND, UBND, MTTQ, ĐUK, TU, BTC, VP, BCSĐ, BCH, BTG, BDV… and glued ones such
+ * as "VPTU", "BTCĐUK"), then folded by text_fold(): no case, no diacritics
+ * (so both tone placements compare equal), đ → d, single spaces. NULL for
+ * NULL. */
+char *import_name_key(const char *name);
+
+#endif
