@@ -40,6 +40,7 @@ test: deps-test
 
 bench: build
 	bench/run.sh
+	bench/plan.sh
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')

@@ -63,7 +63,7 @@ static const char *item_label(struct req *r, const struct plan_item *it)
 	size_t chars = 0;
 	const char *t = nz(it->text);
 	for (size_t i = 0; t[i]; i++)
-		if (((unsigned char)t[i] & 0xC0) != 0x80 && chars++ == 70)
+		if (((unsigned char)t[i] & 0xC0) != 0x80 && chars++ == 50)
 			return arena_printf(&r->arena, "%d. %.*s…", it->seq, (int)i, t);
 	return arena_printf(&r->arena, "%d. %s", it->seq, t);
 }
@@ -76,12 +76,23 @@ static int item_seq(const struct plan_view *v, int64_t item_id)
 	return 0;
 }
 
-static void item_options(struct req *r, const struct plan_view *v, const char *none)
+/* The <option>s of the plan's items, rendered once per page: every open
+ * comment's answer form lists them, and 40 comments on a 60-item plan made
+ * formatting them the page's main cost. */
+static const char *item_options_html(struct req *r, const struct plan_view *v)
 {
-	html(r, "<option value=\"\">%s</option>", none);
+	size_t start = r->out.len;
 	for (int i = 0; i < v->n_items; i++)
 		html(r, "<option value=\"%D\">%s</option>", v->items[i].id,
 		     item_label(r, &v->items[i]));
+	char *s = arena_memdup0(&r->arena, r->out.data + start, r->out.len - start);
+	buf_truncate(&r->out, start);
+	return s;
+}
+
+static void item_options(struct req *r, const char *options, const char *none)
+{
+	html(r, "<option value=\"\">%s</option>%r", none, options);
 }
 
 /* ---- the section on the plan page ---- */
@@ -127,7 +138,7 @@ static void comment_state(struct req *r, const struct plan_view *v, const struct
 	}
 }
 
-static void answer_form(struct req *r, const struct plan_view *v, const struct plan_comment *c)
+static void answer_form(struct req *r, const char *options, const struct plan_comment *c)
 {
 	html(r,
 	     "<details><summary>Trả lời</summary><form class=\"stack\" method=\"post\""
@@ -138,7 +149,7 @@ static void answer_form(struct req *r, const struct plan_view *v, const struct p
 		"</option><option value=\"explained\">Giải trình (không tiếp thu)</option>"
 		"</select></label><label>Nội dung đã sửa hoặc thêm (khi tiếp thu) <select"
 		" name=\"item_id\">");
-	item_options(r, v, "(không gắn với nội dung nào)");
+	item_options(r, options, "(không gắn với nội dung nào)");
 	html(r,
 	     "</select></label><label>Nội dung trả lời (bắt buộc khi giải trình) <textarea"
 	     " name=\"text\" rows=\"3\" maxlength=\"10000\"></textarea></label>"
@@ -166,7 +177,8 @@ static void decision_form(struct req *r, const struct plan_comment *c)
 		" type=\"submit\" class=\"primary\">Ghi quyết định</button></p></form>");
 }
 
-static void comment_block(struct req *r, const struct plan_view *v, const struct comment_view *cv)
+static void comment_block(struct req *r, const struct plan_view *v, const char *options,
+			  const struct comment_view *cv)
 {
 	const struct plan_comment *c = &cv->c;
 	html(r,
@@ -197,7 +209,7 @@ static void comment_block(struct req *r, const struct plan_view *v, const struct
 		     " quản lý từ ngày %t.</p>",
 		     cv->rights.escalate_from);
 	if (cv->rights.answer)
-		answer_form(r, v, c);
+		answer_form(r, options, c);
 	if (cv->rights.escalate)
 		escalate_form(r, c);
 	if (cv->rights.decide)
@@ -205,7 +217,7 @@ static void comment_block(struct req *r, const struct plan_view *v, const struct
 	html(r, "</article>");
 }
 
-static void new_comment_form(struct req *r, const struct plan_view *v)
+static void new_comment_form(struct req *r, const struct plan_view *v, const char *options)
 {
 	struct kh_error e;
 	html(r,
@@ -216,7 +228,7 @@ static void new_comment_form(struct req *r, const struct plan_view *v)
 	html(r, "<label>Loại ý kiến <select name=\"kind\"><option value=\"comment\">Góp ý</option>"
 		"<option value=\"request\">Đề nghị, yêu cầu thực hiện nội dung cụ thể</option>"
 		"</select></label><label>Về <select name=\"item_id\">");
-	item_options(r, v, "Toàn bộ kế hoạch");
+	item_options(r, options, "Toàn bộ kế hoạch");
 	html(r, "</select></label><label>Người góp ý <select name=\"on_behalf_org_id\">");
 	if (r->actor.person_id)
 		html(r, "<option value=\"\">Cá nhân tôi</option>");
@@ -236,6 +248,7 @@ void web_plan_comments_section(struct req *r, const struct plan_view *v)
 	struct kh_error err;
 	struct comment_view *cv = NULL;
 	int n = 0;
+	const char *options = item_options_html(r, v);
 	html(r, "<section class=\"comments\" id=\"comments\"><h2>Góp ý, đề nghị</h2>");
 	const char *notice = notice_text(req_param(r, "notice"));
 	if (notice)
@@ -250,10 +263,10 @@ void web_plan_comments_section(struct req *r, const struct plan_view *v)
 			open += !*cv[i].c.answer;
 		html(r, "<p class=\"muted\">%d ý kiến, %d chưa được trả lời.</p>", n, open);
 		for (int i = 0; i < n; i++)
-			comment_block(r, v, &cv[i]);
+			comment_block(r, v, options, &cv[i]);
 	}
 	if (v->rights.comment)
-		new_comment_form(r, v);
+		new_comment_form(r, v, options);
 	html(r, "</section>");
 }
 
