@@ -12,5 +12,6 @@ int cmd_org(int argc, char **argv);    /* cli/cmd_org.c */
 int cmd_person(int argc, char **argv); /* cli/cmd_person.c */
 int cmd_plan(int argc, char **argv);   /* cli/cmd_plan.c */
 int cmd_mail(int argc, char **argv);   /* cli/cmd_mail.c */
+int cmd_export(int argc, char **argv); /* cli/cmd_export.c */
 
 #endif

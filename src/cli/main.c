@@ -108,6 +108,8 @@ static const struct command commands[] = {
 	 "plan check --db FILE PLAN_ID [--json] | plan list --db FILE [--org ID] [--year N]"
 	 " | plan compliance --db FILE --org ID --year N [--json]",
 	 "Kiểm tra chất lượng kế hoạch; liệt kê kế hoạch; rà soát ai chưa có, chưa hoàn thành kế hoạch."},
+	{"export", cmd_export, "export --db FILE plan PLAN_ID --format docx|pdf --output OUT",
+	 "Xuất kế hoạch thành văn bản Word (docx) hoặc PDF theo thể thức văn bản của Đảng."},
 	{"mail", cmd_mail,
 	 "mail send --db FILE | mail config --db FILE --host H [--port N] --from ADDR",
 	 "Gửi thư thông báo đang chờ qua máy chủ SMTP; cấu hình SMTP."},

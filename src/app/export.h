@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: AGPL-3.0-or-later */
+/*
+ * Exports of the plans as the documents people sign and file (DESIGN.md §2
+ * "Documents"): a plan becomes an official document (export/doc.h) —
+ * header block of the issuing body, number and symbol, place and date,
+ * "KẾ HOẠCH" (or "CHƯƠNG TRÌNH") over its subject, the bases, the three
+ * parts (I. MỤC ĐÍCH, YÊU CẦU; II. NỘI DUNG, NHIỆM VỤ VÀ GIẢI PHÁP with the
+ * items numbered in tables grouped as on the plan page — by category for an
+ * individual plan, by section for a collective one — and the proposals in
+ * their own table; III. TỔ CHỨC THỰC HIỆN), the recipients and the
+ * signature — then a DOCX or PDF file.
+ *
+ * Whoever may read the plan may export it (app_plan_get's read right); an
+ * export is a read, so it is not audited. The document shows the working
+ * copy, dated the day of approval, or today for a plan not yet approved.
+ */
+#ifndef KH_APP_EXPORT_H
+#define KH_APP_EXPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+
+/* The MIME type of an export format ("docx", "pdf"), or NULL when the
+ * format is not one the exports know. */
+const char *app_export_content_type(const char *format);
+
+/* Writes plan plan_id as format ("docx" or "pdf"): *bytes (caller frees)
+ * holds *len bytes; *filename (ctx->arena) is a file name for it, in
+ * Vietnamese, without path separators ("Kế hoạch hành động năm 2026 ….pdf").
+ * KH_EINVAL for another format, KH_ENOTFOUND for an unknown plan,
+ * KH_EFORBIDDEN when the actor may not read it. */
+int app_plan_export(struct app_ctx *ctx, int64_t plan_id, const char *format, char **bytes,
+		    size_t *len, const char **filename, struct kh_error *err) KH_MUST_CHECK;
+
+#endif
