@@ -258,6 +258,19 @@ test('what the others see at the end', async () => {
   assert.equal(await statusOf(page), 'Đã phê duyệt, ban hành');
   assert.equal(await comments(page).count(), 2);
   for (let i = 0; i < 2; i++) assert.match(await text(comments(page).nth(i)), /Đã tiếp thu/);
+  // The plan's history tells the whole story, in order.
+  await clickAndWait(page, page.getByRole('link', { name: 'Lịch sử', exact: true }));
+  assert.equal(await h1(page), 'Lịch sử kế hoạch');
+  const steps = (await page.locator('table.history tbody tr td:nth-child(2)').allInnerTexts()).map((t) => t.trim());
+  const order = ['Lập dự thảo kế hoạch', 'Gửi lấy ý kiến góp ý (phiên bản 1)', 'Góp ý', 'Đề nghị, yêu cầu',
+    'Tiếp thu ý kiến', 'Kiến nghị lên Tỉnh ủy Sơn Nam', 'Quyết định: yêu cầu chủ kế hoạch tiếp thu',
+    'Phê duyệt, ban hành (phiên bản 2)', 'Mở điều chỉnh, bổ sung', 'Ban hành điều chỉnh, bổ sung (phiên bản 3)'];
+  let at = -1;
+  for (const s of order) {
+    const k = steps.indexOf(s, at + 1);
+    assert.ok(k > at, `${s} after the previous step: ${steps.join(' | ')}`);
+    at = k;
+  }
   watch.assertClean('the cell at the end');
   assert.equal(planId > 0, true);
 });
