@@ -13,6 +13,7 @@
 #include "core/common.h"
 #include "app/document.h"
 #include "app/org.h"
+#include "app/history.h"
 #include "app/plan.h"
 #include "core/date.h"
 #include "core/num.h"
@@ -1138,12 +1139,13 @@ static void render_plan(struct req *r, int64_t id, int status, const struct kh_e
 	web_plan_comments_section(r, &v);
 	html(r,
 	     "<nav class=\"plan-links no-print\" aria-label=\"Liên quan\"><a href=\"/plans/%D/versions\">"
-	     "Các phiên bản</a> · <a href=\"/plans/%D/check\">Kiểm tra chất lượng</a> · "
+	     "Các phiên bản</a> · <a href=\"/plans/%D/history\">Lịch sử</a> · "
+	     "<a href=\"/plans/%D/check\">Kiểm tra chất lượng</a> · "
 	     "<a href=\"/plans/%D/cascade\">Triển khai xuống cấp dưới</a> · "
 	     "<a href=\"/plans/%D?print=1\">Bản in</a> · "
 	     "<a href=\"/plans/%D/export.docx\">Tải về Word (DOCX)</a> · "
 	     "<a href=\"/plans/%D/export.pdf\">Tải về PDF</a></nav>",
-	     p->id, p->id, p->id, p->id, p->id, p->id);
+	     p->id, p->id, p->id, p->id, p->id, p->id, p->id);
 	page_end(r);
 	resp_html(r, status);
 }
@@ -1566,6 +1568,42 @@ static void versions_page(struct req *r)
 			     n > 1 ? v[n - 1].number : 0);
 	}
 	html(r, "<p><a href=\"/plans/%D\">‹ Trở lại kế hoạch</a></p>", id);
+	page_end(r);
+	resp_html(r, 200);
+}
+
+/* The plan's history: every change and every comment's life, oldest first. */
+static void history_page(struct req *r)
+{
+	struct kh_error err;
+	struct plan p;
+	struct plan_rights rights;
+	struct plan_event *ev = NULL;
+	int n = 0;
+	int64_t id = r->ids[0];
+	if (readable_plan(r, id, &p, &rights, &err) ||
+	    app_plan_history(&r->ctx, id, &ev, &n, &err)) {
+		resp_error(r, &err);
+		return;
+	}
+	page_begin(r, "Lịch sử kế hoạch");
+	html(r,
+	     "<nav class=\"breadcrumb\" aria-label=\"Vị trí\"><a href=\"/plans\">Kế hoạch</a> › "
+	     "<a href=\"/plans/%D\">%s</a> › <span aria-current=\"page\">Lịch sử</span>"
+	     "</nav><h1>Lịch sử kế hoạch</h1>",
+	     id, p.title);
+	html(r, "<table class=\"history\"><thead><tr><th>Thời điểm</th><th>Việc</th>"
+		"<th>Người thực hiện</th><th>Nội dung</th></tr></thead><tbody>");
+	for (int i = 0; i < n; i++) {
+		html(r, "<tr><td>%s</td><td>", format_time(r, ev[i].at));
+		if (ev[i].comment_id)
+			html(r, "<a href=\"/plans/%D#comment-%D\">%s</a>", id, ev[i].comment_id,
+			     ev[i].label);
+		else
+			html(r, "%s", ev[i].label);
+		html(r, "</td><td>%s</td><td>%s</td></tr>", ev[i].who, ev[i].detail);
+	}
+	html(r, "</tbody></table><p><a href=\"/plans/%D\">‹ Trở lại kế hoạch</a></p>", id);
 	page_end(r);
 	resp_html(r, 200);
 }
@@ -2166,6 +2204,21 @@ static void api_versions(struct req *r)
 	resp_json(r, 200, json_pack("{s:I, s:o}", "plan_id", (json_int_t)r->ids[0], "versions", a));
 }
 
+static void api_history(struct req *r)
+{
+	struct kh_error err;
+	struct plan_event *ev = NULL;
+	int n = 0;
+	if (app_plan_history(&r->ctx, r->ids[0], &ev, &n, &err)) {
+		resp_error(r, &err);
+		return;
+	}
+	json_t *a = json_array();
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, app_plan_event_json(&ev[i]));
+	resp_json(r, 200, json_pack("{s:I, s:o}", "plan_id", (json_int_t)r->ids[0], "events", a));
+}
+
 static void api_version(struct req *r)
 {
 	struct kh_error err;
@@ -2296,6 +2349,7 @@ static const struct route routes[] = {
 	{HTTP_POST, "/plans/{id}/adjust", form_adjust, 0, {{"reason", P_LONGTEXT}}, NULL},
 	{HTTP_POST, "/plans/{id}/delete", form_delete, 0, {{0}}, NULL},
 	{HTTP_GET, "/plans/{id}/versions", versions_page, 0, {{0}}, NULL},
+	{HTTP_GET, "/plans/{id}/history", history_page, 0, {{0}}, NULL},
 	{HTTP_GET, "/plans/{id}/version", version_page, 0, {{"n", P_INT}}, NULL},
 	{HTTP_GET, "/plans/{id}/diff", diff_page, 0, {{"a", P_INT}, {"b", P_INT}}, NULL},
 	{HTTP_GET, "/plans/{id}/cascade", cascade_page, 0, {{0}}, NULL},
@@ -2322,6 +2376,7 @@ static const struct route routes[] = {
 	{HTTP_POST, "/api/v1/plans/{id}/approve", api_approve, 0, {{0}}, NULL},
 	{HTTP_POST, "/api/v1/plans/{id}/adjust", api_adjust, 0, {{0}}, NULL},
 	{HTTP_GET, "/api/v1/plans/{id}/versions", api_versions, 0, {{0}}, NULL},
+	{HTTP_GET, "/api/v1/plans/{id}/history", api_history, 0, {{0}}, NULL},
 	{HTTP_GET, "/api/v1/plans/{id}/version", api_version, 0, {{"n", P_INT}}, NULL},
 	{HTTP_GET, "/api/v1/plans/{id}/diff", api_diff, 0, {{"a", P_INT}, {"b", P_INT}}, NULL},
 	{HTTP_GET, "/api/v1/plans/{id}/cascade", api_cascade, 0, {{0}}, NULL},
