@@ -4,7 +4,10 @@
 // logs in as vanphong (Chánh Văn phòng Tỉnh ủy) in headless Chromium and saves
 // 1280×800 PNGs to docs/screenshots/.
 //
-//   KH_BIN=build-rel/kehoach node scripts/screenshots.mjs [outdir]
+//   KH_TODAY=2026-05-20 KH_BIN=build-rel/kehoach node scripts/screenshots.mjs [outdir]
+//
+// (KH_TODAY fixes the demo's "today": the plans and comments of the demo are
+// dated in 2026.)
 //
 // Needs playwright-core (npm install), Debian's chromium (KH_CHROMIUM to use
 // another) and chromium-l10n (else date fields show mm/dd/yyyy). Every page must load without console errors: the script
@@ -74,6 +77,29 @@ try {
   await Promise.all([page.waitForNavigation(),
     page.getByRole('main').getByRole('link', { name: 'Lê Đức Thắng', exact: true }).first().click()]);
   await shot(page, watch, 'person.png');
+
+  // Plans: open one from the list by its title.
+  const openPlan = async (title) => {
+    await go(page, `/plans?q=${encodeURIComponent(title)}`);
+    await Promise.all([page.waitForNavigation(),
+      page.getByRole('main').getByRole('link', { name: title }).first().click()]);
+  };
+  // The Tỉnh ủy's programme, drawn as the official document.
+  await openPlan('Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ tỉnh');
+  await page.locator('article.plan-doc h2, article.plan-doc h3').nth(1).scrollIntoViewIfNeeded();
+  await shot(page, watch, 'plan.png');
+  // The Bí thư Tỉnh ủy's plan, out for comment: the comments section.
+  await openPlan('Kế hoạch hành động năm 2026 của đồng chí Bí thư Tỉnh ủy');
+  await page.locator('section#comments').scrollIntoViewIfNeeded();
+  await shot(page, watch, 'plan-comments.png');
+  // The quality check of the ward's plan cascaded from the province's.
+  await openPlan('Kế hoạch thực hiện Chương trình hành động của Tỉnh ủy năm 2026');
+  await Promise.all([page.waitForNavigation(),
+    page.getByRole('link', { name: 'Kiểm tra chất lượng', exact: true }).click()]);
+  await shot(page, watch, 'plan-check.png');
+  // Compliance of the province for 2026.
+  await go(page, '/compliance?year=2026');
+  await shot(page, watch, 'compliance.png');
 
   await context.close();
 } finally {
