@@ -110,6 +110,9 @@ static const struct command commands[] = {
 	 "Kiểm tra chất lượng kế hoạch; liệt kê kế hoạch; rà soát ai chưa có, chưa hoàn thành kế hoạch."},
 	{"export", cmd_export, "export --db FILE plan PLAN_ID --format docx|pdf --output OUT",
 	 "Xuất kế hoạch thành văn bản Word (docx) hoặc PDF theo thể thức văn bản của Đảng."},
+	{"import", cmd_import, "import --json FILE [--year N]",
+	 "Đọc một kế hoạch dạng văn bản (.txt UTF-8) hoặc Word (.docx) và in các mục, mục lục,"
+	 " đơn vị chủ trì, phối hợp, thời hạn dưới dạng JSON."},
 	{"mail", cmd_mail,
 	 "mail send --db FILE | mail config --db FILE --host H [--port N] --from ADDR",
 	 "Gửi thư thông báo đang chờ qua máy chủ SMTP; cấu hình SMTP."},
