@@ -241,6 +241,9 @@ static void item_row(struct app_ctx *ctx, struct doc *d, struct doc_table *t,
 	if (it->kind == PLAN_ITEM_KEY_PROJECT)
 		text = arena_printf(ctx->arena, "%s\n(Công trình trọng điểm)", text);
 	const char *lead = *it->lead_text ? it->lead_text : it->lead_name ? it->lead_name : "";
+	/* A group lead is every committee and cell under the org named. */
+	if (it->lead_group && !*it->lead_text && *lead)
+		lead = arena_printf(ctx->arena, "Các cấp ủy, tổ chức đảng trực thuộc %s", lead);
 	const char *coord = it->coordinators;
 	if (*it->coordinate_with)
 		coord = arena_printf(ctx->arena, "%s%sPhối hợp với: %s", coord, *coord ? "\n" : "",
