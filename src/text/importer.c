@@ -1194,6 +1194,18 @@ static bool parse_marker(const char *s, size_t n, struct marker *m)
 		m->skip = q;
 		return true;
 	}
+	/* "I.1.", "A.2.1.": a roman numeral or a letter before decimal levels
+	 * (Word's "%1.%2." under a roman first level) reads as the decimals */
+	p = 0;
+	while (p < n && p < 9 && ((s[p] >= 'A' && s[p] <= 'Z')))
+		p++;
+	if (p > 0 && p + 1 < n && s[p] == '.' && s[p + 1] >= '1' && s[p + 1] <= '9' &&
+	    (p == 1 || roman_value(s, p)) && parse_marker(s + p + 1, n - p - 1, m) &&
+	    m->shape >= SH_DEC && m->shape < SH_DECPAR) {
+		m->skip += p + 1;
+		return true;
+	}
+	memset(m, 0, sizeof(*m));
 	/* roman numerals and letters */
 	p = 0;
 	while (p < n && p < 9 && roman_digit(s[p]))
