@@ -422,15 +422,53 @@ static const struct head heads[] = {
 
 /* Lower-case words (tone as written, both placements) that continue a name
  * anywhere after its head. */
-static const char *const owner_words[] = {
-	"tỉnh",	     "huyện",	   "xã",	 "phường",	 "quận",      "khối",
-	"thị xã",    "thị trấn",   "thành phố",	 "đảng ủy",	 "đảng uỷ",   "đảng bộ",
-	"cơ sở",     "trực thuộc", "cấp trên",	 "cấp tỉnh",	 "cấp huyện", "cấp xã",
-	"cấp cơ sở", "các cấp",	   "liên quan",	 "có liên quan", "chức năng", "nhân dân",
-	"đoàn thể",  "ủy viên",	   "uỷ viên",	 "tỉnh ủy",	 "tỉnh uỷ",   "huyện ủy",
-	"huyện uỷ",  "thành ủy",   "thành uỷ",	 "ủy",		 "uỷ",	      "thôn",
-	"ấp",	     "khu phố",	   "tổ dân phố", "trung ương",	 "ban",	      "ngành",
-	NULL};
+static const char *const owner_words[] = {"tỉnh",
+					  "huyện",
+					  "xã",
+					  "phường",
+					  "quận",
+					  "khối",
+					  "thị xã",
+					  "thị trấn",
+					  "thành phố",
+					  "đảng ủy",
+					  "đảng uỷ",
+					  "đảng bộ",
+					  "cơ sở",
+					  "trực thuộc",
+					  "cấp trên",
+					  "cấp tỉnh",
+					  "cấp huyện",
+					  "cấp xã",
+					  "cấp cơ sở",
+					  "các cấp",
+					  "liên quan",
+					  "có liên quan",
+					  "chức năng",
+					  "nhân dân",
+					  "đoàn thể",
+					  "ủy viên",
+					  "uỷ viên",
+					  "tỉnh ủy",
+					  "tỉnh uỷ",
+					  "huyện ủy",
+					  "huyện uỷ",
+					  "thành ủy",
+					  "thành uỷ",
+					  "ủy",
+					  "uỷ",
+					  "thôn",
+					  "ấp",
+					  "khu phố",
+					  "tổ dân phố",
+					  "trung ương",
+					  "ban",
+					  "ngành",
+					  "xây dựng đảng",
+					  "nhà trường",
+					  "chính trị",
+					  "xã hội",
+					  NULL};
 
 /* Second syllables of the words names are made of, taken after a capital
  * ("Ban Thường vụ", "Sở Nội vụ"); written in lower case. */
@@ -449,7 +487,10 @@ static const char *const compounds[] = {
 	"cán bộ",	"đại diện",	"pháp chế",    "hành chính", "chính quyền", "thanh tra",
 	"kiểm sát",	"thống kê",	"bảo hiểm",    "phát thanh", "truyền hình", "tuyên truyền",
 	"liên hiệp",	"lãnh đạo",	"nhà nước",    "đoàn thể",   "an ninh",	    "quốc phòng",
-	"dân quân",	"cơ yếu",	"bảo tàng",    "lưu trữ",    NULL};
+	"dân quân",	"cơ yếu",	"bảo tàng",    "lưu trữ",    "chi bộ",	    "chi ủy",
+	"chi uỷ",	"đảng ủy",	"đảng uỷ",     "đảng bộ",    "tỉnh ủy",	    "tỉnh uỷ",
+	"huyện ủy",	"huyện uỷ",	"thành ủy",    "thành uỷ",   "quận ủy",	    "quận uỷ",
+	"thị ủy",	"thị uỷ",	"ủy ban",      "uỷ ban",     "giám hiệu",   NULL};
 
 /* Words that end a name: the verbs and links that follow a lead (folded). */
 static const char *const stop_words[] = {"chủ trì",
@@ -637,8 +678,9 @@ static int name_at_d(const struct toks *t, int i, bool list, bool *group, int de
 				continue;
 			}
 			int e2;
-			if (list && h2 && (e2 = name_at_d(t, q, false, &g2, 1)) > q) {
+			if (list && (e2 = name_at_d(t, q, false, &g2, 1)) > q) {
 				p = end = e2;
+				*group = *group || g2;
 				continue;
 			}
 			break;
@@ -648,11 +690,17 @@ static int name_at_d(const struct toks *t, int i, bool list, bool *group, int de
 			p = end = p + 2;
 			continue;
 		}
+		if (k->punct == '-' && match_list(t, p + 1, owner_words, true)) {
+			/* "chính trị - xã hội" */
+			p = end = p + 1 + match_list(t, p + 1, owner_words, true);
+			continue;
+		}
 		if (k->punct)
 			break;
-		if (match_list(t, p, stop_words, true))
-			break;
 		int ow = match_list(t, p, owner_words, true);
+		int sw = match_list(t, p, stop_words, true);
+		if (sw && sw >= ow)
+			break;
 		if (k->cap || k->allcaps) {
 			p++;
 			if (!t->caps_mode && p < t->n) {
