@@ -489,11 +489,13 @@ int app_plan_export(struct app_ctx *ctx, int64_t plan_id, const char *format, ch
 	*bytes = NULL;
 	*len = 0;
 	*filename = NULL;
+	/* The plan first: a plan the actor may not read is refused whatever
+	 * the format asked for. */
+	if ((rc = app_plan_get(ctx, plan_id, &v, err)))
+		return rc;
 	if (!app_export_content_type(format))
 		return kh_fail(err, KH_EINVAL, "format",
 			       "Định dạng tệp phải là docx (Word) hoặc pdf");
-	if ((rc = app_plan_get(ctx, plan_id, &v, err)))
-		return rc;
 	doc_init(&d);
 	if ((rc = store_begin(ctx->store, false, err)))
 		goto out;

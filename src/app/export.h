@@ -29,8 +29,8 @@ const char *app_export_content_type(const char *format);
 /* Writes plan plan_id as format ("docx" or "pdf"): *bytes (caller frees)
  * holds *len bytes; *filename (ctx->arena) is a file name for it, in
  * Vietnamese, without path separators ("Kế hoạch hành động năm 2026 ….pdf").
- * KH_EINVAL for another format, KH_ENOTFOUND for an unknown plan,
- * KH_EFORBIDDEN when the actor may not read it. */
+ * KH_ENOTFOUND for an unknown plan, KH_EFORBIDDEN when the actor may not
+ * read it (whatever the format), then KH_EINVAL for another format. */
 int app_plan_export(struct app_ctx *ctx, int64_t plan_id, const char *format, char **bytes,
 		    size_t *len, const char **filename, struct kh_error *err) KH_MUST_CHECK;
 
