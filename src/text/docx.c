@@ -412,8 +412,13 @@ static void number_label(struct numbering *nb, int num_id, int ilvl, struct buf 
 			buf_puts(out, t);
 		else if (strcmp(t, "–") == 0 || strcmp(t, "—") == 0)
 			buf_putc(out, '-');
-		else
-			buf_puts(out, ilvl == 0 ? "-" : ilvl == 1 ? "+" : "•");
+		else {
+			/* the first bullet level of the list is "-", the second "+" */
+			int nb_before = 0;
+			for (int i = 0; i < ilvl; i++)
+				nb_before += a->lv[i].set && a->lv[i].fmt == FMT_BULLET;
+			buf_puts(out, nb_before == 0 ? "-" : nb_before == 1 ? "+" : "•");
+		}
 		buf_putc(out, ' ');
 		return;
 	}

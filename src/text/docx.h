@@ -8,8 +8,9 @@
  * their own. Automatic numbering (w:numPr, directly or through the
  * paragraph's style) is written out as text the way Word shows it, from
  * word/numbering.xml: "%1." → "1.", "%1.%2." → "1.2.", "%1)" with
- * lowerLetter → "a)", upperRoman → "I", bullets as "-" (first level), "+"
- * (second), "•" (deeper) unless the list's own symbol is one of those.
+ * lowerLetter → "a)", upperRoman → "I", bullets as "-" (the list's first
+ * bullet level), "+" (second), "•" (deeper) unless the list's own symbol is
+ * one of those.
  * Deleted text of tracked changes, field instructions and the fallback copy
  * of alternate content are skipped. External entities are never loaded.
  */

@@ -670,11 +670,12 @@ static int name_at_d(const struct toks *t, int i, bool list, bool *group, int de
 			}
 			if (depth > 0)
 				break;
-			if (k->punct != ',' && !tok_is(t, p, "cung") && name_word_cap(t, q) &&
+			if (!tok_is(t, p, "cung") && name_word_cap(t, q) &&
 			    name_at_d(t, q, false, &g2, 1) < 0 &&
 			    !match_list(t, q, stop_words, true)) {
-				/* "Sở Lao động - Thương binh và Xã hội" */
-				p = end = q + 1;
+				/* "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể
+				 * thao và Du lịch": a capital that starts no name of its own */
+				p = q;
 				continue;
 			}
 			int e2;
@@ -834,7 +835,16 @@ static bool lead_subject(const struct toks *t, struct lead *out)
 
 /* The whole text is a name, perhaps after "Đối với" / "Về phía" and before
  * "chủ trì" or a colon: a heading that names a body. */
+static bool lead_heading_name_x(const struct toks *t, struct lead *out, bool strict);
+
 static bool lead_heading_name(const struct toks *t, struct lead *out)
+{
+	return lead_heading_name_x(t, out, false);
+}
+
+/* strict: nothing but the name (and a colon); else "X chủ trì (thực hiện):"
+ * too. */
+static bool lead_heading_name_x(const struct toks *t, struct lead *out, bool strict)
 {
 	int p = skip_openers(t, 0);
 	if (match_words(t, p, "doi voi", false) || match_words(t, p, "ve phia", false))
@@ -844,9 +854,9 @@ static bool lead_heading_name(const struct toks *t, struct lead *out)
 	if (e <= p)
 		return false;
 	int q = e;
-	if (match_words(t, q, "chu tri", false))
+	if (!strict && match_words(t, q, "chu tri", false))
 		q += 2;
-	if (match_words(t, q, "thuc hien", false))
+	if (!strict && match_words(t, q, "thuc hien", false))
 		q += 2;
 	while (q < t->n && (t->v[q].punct == ':' || t->v[q].punct == '.' || t->v[q].punct == ';'))
 		q++;
@@ -1859,7 +1869,7 @@ static bool text_is_name(const char *s)
 	struct toks t;
 	struct lead l = {0};
 	tokenize(s, strlen(s), 40, &t);
-	bool ok = t.n < 40 && lead_heading_name(&t, &l);
+	bool ok = t.n < 40 && lead_heading_name_x(&t, &l, true);
 	free(l.name);
 	toks_release(&t);
 	return ok;
@@ -1937,6 +1947,11 @@ static void resolve_roman_letter(const struct tree *t, struct marker *m)
 
 /* Places a numbered entry: a sibling of the open entry of its shape, or a
  * child of the innermost open entry. */
+static bool is_bullet(int shape)
+{
+	return shape >= SH_DASH && shape <= SH_STAR;
+}
+
 static struct node *place_entry(struct tree *t, const struct marker *m, const char *text, int line)
 {
 	int parent;
@@ -1955,8 +1970,25 @@ static struct node *place_entry(struct tree *t, const struct marker *m, const ch
 		t->depth = d;
 	} else {
 		int d = stack_find(t, m->shape);
-		if (d >= 0)
+		if (d >= 0) {
 			t->depth = d;
+		} else {
+			/* "1.2." goes under the open "1." */
+			for (int j = t->depth - 1; j >= 0 && m->ndec > 1; j--) {
+				const struct node *o = &t->v[t->stack[j]];
+				if (o->ndec == m->ndec - 1 && o->shape >= SH_DEC &&
+				    o->shape < SH_DECPAR &&
+				    memcmp(o->dec, m->dec, sizeof(int) * (size_t)o->ndec) == 0) {
+					t->depth = j + 1;
+					break;
+				}
+			}
+			/* bullets are the lowest levels: a number does not go under one */
+			if (!is_bullet(m->shape))
+				while (t->depth > 0 &&
+				       is_bullet(t->v[t->stack[t->depth - 1]].shape))
+					t->depth--;
+		}
 	}
 	if (t->depth >= (int)KH_ARRAY_LEN(t->stack))
 		t->depth = (int)KH_ARRAY_LEN(t->stack) - 1;
@@ -2061,6 +2093,13 @@ static void read_body(const struct lines *ls, int from, int to, struct tree *t, 
 		}
 		int line = ls->v[start].lineno;
 		const char *s = para.data;
+		if (!marked && t->depth > 0 && !t->v[t->stack[t->depth - 1]].text.len) {
+			/* "II." alone on its line: this is its text */
+			struct node *top = &t->v[t->stack[t->depth - 1]];
+			buf_puts(&top->text, s);
+			set_heading_like(top);
+			continue;
+		}
 		if (!marked && all_caps(s) && char_count(s) <= 200 && !is_attribute(s)) {
 			memset(&m, 0, sizeof(m));
 			m.shape = SH_CAPS;
@@ -2206,8 +2245,7 @@ static bool pathset_add(struct pathset *ps, const char *s)
 static void make_paths(struct tree *t)
 {
 	struct pathset ps = {0};
-	/* per parent and shape: how many positional siblings so far */
-	int *count = xcalloc(xmul((size_t)t->n + 1, 24), sizeof(int));
+	int *count = xcalloc((size_t)t->n + 1, sizeof(int)); /* siblings so far, per parent */
 	for (int i = 0; i < t->n; i++) {
 		struct node *n = &t->v[i];
 		if (n->is_intro)
@@ -2225,8 +2263,7 @@ static void make_paths(struct tree *t)
 		} else if (n->label[0]) {
 			snprintf(label, sizeof(label), "%s", n->label);
 		} else {
-			int slot = (n->parent + 1) * 24 + (n->shape < SH_WORD ? n->shape : 23);
-			snprintf(label, sizeof(label), "%d", ++count[slot]);
+			snprintf(label, sizeof(label), "%d", count[n->parent + 1] + 1);
 		}
 		struct buf b;
 		buf_init(&b, IMPORT_MAX_BYTES);
@@ -2242,6 +2279,7 @@ static void make_paths(struct tree *t)
 		}
 		n->path = buf_take(&b);
 		buf_release(&b);
+		count[n->parent + 1]++;
 	}
 	free(ps.v);
 	free(count);
