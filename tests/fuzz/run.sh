@@ -58,9 +58,10 @@ if ! "$cc" -fsanitize=fuzzer,address,undefined "$out/probe/probe.c" -o "$out/pro
 	sed 's/^/  /' "$out/probe/log" | head -5
 	exit 77
 fi
-if ! dep_cflags=$(pkg-config --cflags libutf8proc) ||
-	! dep_libs=$(pkg-config --libs libutf8proc); then
-	echo "fuzz: pkg-config cannot find libutf8proc" >&2
+# src/text/ reads DOCX packages too (libzip, libxml2).
+if ! dep_cflags=$(pkg-config --cflags libutf8proc libzip libxml-2.0) ||
+	! dep_libs=$(pkg-config --libs libutf8proc libzip libxml-2.0); then
+	echo "fuzz: pkg-config cannot find libutf8proc, libzip or libxml-2.0" >&2
 	exit 1
 fi
 
