@@ -55,7 +55,8 @@
  * thành ủy, đảng ủy trực thuộc Tỉnh ủy"). Coordinators come from "phối hợp
  * (với|cùng) A, B và C" or "Phối hợp: A; B", split on commas, semicolons and
  * "và", each kept as written (a group such as "các huyện ủy, thành ủy" stays
- * whole). Items without their own coordinators take the heading's.
+ * whole). An item that names no lead of its own takes the heading's lead
+ * and, when it names no coordinators either, the heading's coordinators.
  *
  * Deadlines: deadline_find() (text/deadline.h) on the item's whole text,
  * which holds its continuation lines — so a following "(Thời gian thực hiện
