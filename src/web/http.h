@@ -2,7 +2,9 @@
 /*
  * The web layer's contract for handler writers. A request arrives with its
  * inputs already checked: the body is within the route's size limit and is
- * valid UTF-8 in NFC; query and form parameters are only those the route
+ * valid UTF-8 in NFC (a multipart body sent to a route that declares a
+ * P_BINARY field is checked part by part instead: every field but the raw
+ * file is); query and form parameters are only those the route
  * declares, each valid for its declared type; path arguments ({id}) are
  * positive integers; the actor is authenticated unless the route is public,
  * and a cookie-authenticated write carried the right CSRF token. A handler
@@ -32,6 +34,9 @@ enum param_type {
 	P_DATE,	    /* YYYY-MM-DD */
 	P_BOOL,	    /* "1", "0", "true", "false", "on" (checkbox) */
 	P_FILE,	    /* a multipart file upload (form only) */
+	P_BINARY,   /* a multipart file upload kept as raw bytes, not checked as
+		     * UTF-8 (DOCX, XLSX): value holds them, NUL-terminated, and
+		     * len their count; the filename is still checked text */
 };
 
 struct param_decl {
@@ -41,9 +46,10 @@ struct param_decl {
 
 struct kv {
 	const char *name;
-	const char *value; /* NFC UTF-8; for P_FILE, the file's bytes (validated UTF-8) */
+	const char *value; /* NFC UTF-8; for P_FILE, the file's bytes (validated UTF-8);
+			    * for P_BINARY, the file's raw bytes */
 	size_t len;
-	const char *filename; /* P_FILE only */
+	const char *filename; /* P_FILE and P_BINARY only */
 };
 
 struct req;
@@ -76,7 +82,7 @@ struct req {
 	int n_ids;
 	struct kv *params; /* declared params present in query or form */
 	int n_params;
-	const char *body; /* raw body, NUL-terminated, NFC UTF-8 */
+	const char *body; /* raw body, NUL-terminated, NFC UTF-8 (multipart: as sent) */
 	size_t body_len;
 	json_t *json; /* the parsed body when it is JSON (API writes) */
 	const char *content_type;
@@ -118,7 +124,7 @@ int req_param_all(struct req *r, const char *name, const char ***out);
  * offset=N appended (for the pages of a list). Arena-allocated. */
 const char *req_page_url(struct req *r, const char *path, const char *const *keep, int nkeep,
 			 int64_t offset);
-/* A P_FILE upload, or NULL. */
+/* A P_FILE or P_BINARY upload, or NULL. */
 const struct kv *req_file(struct req *r, const char *name);
 /* A request header, or NULL. */
 const char *req_header(struct req *r, const char *name);

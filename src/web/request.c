@@ -86,16 +86,26 @@ int req_add_param(struct req *r, const char *name, const char *value, size_t len
 	const struct param_decl *d = find_decl(r->route, name);
 	if (!d)
 		return 0; /* undeclared: never reaches the handler */
-	if ((d->type == P_FILE) != (filename != NULL))
-		return bad_param(err, name,
-				 d->type == P_FILE ? "cần chọn một tệp" : "không phải tệp");
-	char *norm = NULL;
+	bool is_file = d->type == P_FILE || d->type == P_BINARY;
+	if (is_file != (filename != NULL))
+		return bad_param(err, name, is_file ? "cần chọn một tệp" : "không phải tệp");
+	/* The whole body may not have been checked (P_BINARY routes): the
+	 * file's name is text like any field. */
+	if (filename && (!utf8_valid(filename, strlen(filename)) || text_has_controls(filename)))
+		return bad_param(err, name, "tên tệp không phải văn bản UTF-8 hợp lệ");
+	const char *v;
 	size_t nlen = 0;
-	if (text_normalize(value, len, &norm, &nlen) != 0)
-		return kh_fail(err, KH_EINVAL, name, "Tham số «%s» không phải văn bản UTF-8 hợp lệ",
-			       name);
-	const char *v = arena_memdup0(&r->arena, norm, nlen);
-	free(norm);
+	if (d->type == P_BINARY) {
+		v = arena_memdup0(&r->arena, value, len); /* raw bytes, as sent */
+		nlen = len;
+	} else {
+		char *norm = NULL;
+		if (text_normalize(value, len, &norm, &nlen) != 0)
+			return kh_fail(err, KH_EINVAL, name,
+				       "Tham số «%s» không phải văn bản UTF-8 hợp lệ", name);
+		v = arena_memdup0(&r->arena, norm, nlen);
+		free(norm);
+	}
 	int32_t day;
 	int64_t num;
 	switch (d->type) {
@@ -139,6 +149,7 @@ int req_add_param(struct req *r, const char *name, const char *value, size_t len
 			return bad_param(err, name, "cần giá trị đúng/sai");
 		break;
 	case P_FILE:
+	case P_BINARY:
 		break;
 	}
 	if (r->n_params >= MAX_PARAMS)
@@ -270,7 +281,8 @@ int req_parse_multipart(struct req *r, const char *content_type, struct kh_error
 			if (filename && !*filename && dlen == 0)
 				filename = NULL; /* no file chosen */
 			const struct param_decl *d = find_decl(r->route, name);
-			if (!(filename == NULL && d && d->type == P_FILE)) {
+			if (!(filename == NULL && d &&
+			      (d->type == P_FILE || d->type == P_BINARY))) {
 				int rc = req_add_param(r, name, data, dlen, filename, err);
 				if (rc)
 					return rc;

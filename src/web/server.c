@@ -215,6 +215,15 @@ static const char *allowed_methods(struct server *srv, struct req *r)
 	return s;
 }
 
+/* Does the route declare a raw file field? */
+static bool route_takes_binary(const struct route *rt)
+{
+	for (size_t i = 0; i < KH_ARRAY_LEN(rt->params) && rt->params[i].name; i++)
+		if (rt->params[i].type == P_BINARY)
+			return true;
+	return false;
+}
+
 /* Runs the request through the gates and the handler. */
 static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connection *conn)
 {
@@ -244,13 +253,17 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 	}
 	/* The body must be valid UTF-8. A multipart body is kept byte for byte
 	 * (its boundaries are CRLF-delimited) and each of its fields is
-	 * normalized on its own; any other body is normalized to NFC whole. */
+	 * normalized on its own; any other body is normalized to NFC whole.
+	 * A route taking a raw file (P_BINARY) gets its multipart body
+	 * unchecked here: req_add_param checks every other field, and the
+	 * file's name, one by one. */
 	const char *ct0 = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
 	bool multipart = ct0 && strncasecmp(ct0, "multipart/form-data", 19) == 0;
 	if (pd->body.len) {
 		char *norm = NULL;
 		size_t n = 0;
-		if (!utf8_valid(pd->body.data, pd->body.len) ||
+		bool raw_ok = multipart && route_takes_binary(r->route);
+		if ((!raw_ok && !utf8_valid(pd->body.data, pd->body.len)) ||
 		    (!multipart && text_normalize(pd->body.data, pd->body.len, &norm, &n) != 0)) {
 			resp_fail(r, KH_EINVAL, "Dữ liệu gửi lên không phải văn bản UTF-8 hợp lệ");
 			return;
