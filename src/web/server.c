@@ -532,6 +532,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	} else {
 		dispatch(srv, pd, conn);
 	}
+	/* The answer is in memory now: give the database connection back
+	 * before sending it. Held until the client had read the response, the
+	 * pool's few connections ran out while slow clients read big pages, and
+	 * a worker thread then waited in the pool for a connection that only
+	 * its own unsent responses could free — the server hung under load. */
+	app_pool_return(srv->pool, &r->ctx);
 	return send_response(srv, pd, conn);
 }
 
