@@ -41,6 +41,8 @@ test: deps-test
 bench: build
 	bench/run.sh
 	bench/plan.sh
+	bench/import.sh
+	bench/export.sh
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
