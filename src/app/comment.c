@@ -209,6 +209,40 @@ static int escalation_days(struct app_ctx *ctx, struct kh_error *err, int *days)
 	return rc;
 }
 
+int app_comment_escalation_days(struct app_ctx *ctx, int *days, struct kh_error *err)
+{
+	return escalation_days(ctx, err, days);
+}
+
+int app_comment_set_escalation_days(struct app_ctx *ctx, int days, struct kh_error *err)
+{
+	int rc, before;
+	char value[16], old[16];
+	if ((rc = app_require_admin(ctx, err)))
+		return rc;
+	if (days < 0 || days > 365)
+		return kh_fail(err, KH_EINVAL, "escalation_days",
+			       "Số ngày chờ trả lời trước khi kiến nghị phải từ 0 đến 365");
+	if ((rc = store_begin(ctx->store, true, err)))
+		return rc;
+	if ((rc = escalation_days(ctx, err, &before)))
+		goto out;
+	snprintf(value, sizeof(value), "%d", days);
+	snprintf(old, sizeof(old), "%d", before);
+	if ((rc = store_setting_set(ctx->store, "plan.escalation_days", value, err)))
+		goto out;
+	char b[64], a[64];
+	snprintf(b, sizeof(b), "{\"plan.escalation_days\":%s}", old);
+	snprintf(a, sizeof(a), "{\"plan.escalation_days\":%s}", value);
+	if ((rc = app_audit(ctx, "setting.update", "setting", 0, b, a, err)))
+		goto out;
+	rc = store_commit(ctx->store, err);
+out:
+	if (rc)
+		store_rollback(ctx->store);
+	return rc;
+}
+
 /* The nearest committee strictly above org, or 0. */
 static int committee_above(struct app_ctx *ctx, int64_t org, int64_t *out, struct kh_error *err)
 {

@@ -83,6 +83,14 @@ int app_comment_get(struct app_ctx *ctx, int64_t comment_id, struct comment_view
 int app_comment_escalations(struct app_ctx *ctx, struct comment_view **out, int *n,
 			    struct kh_error *err) KH_MUST_CHECK;
 
+/* The number of days a collective's request must wait unanswered before it
+ * may be escalated (setting "plan.escalation_days"; ESCALATION_DAYS_DEFAULT
+ * when unset). Reading is open to all; setting is for admins and the system:
+ * 0..365 days, KH_EINVAL otherwise. Audited ("setting.update"). */
+int app_comment_escalation_days(struct app_ctx *ctx, int *days, struct kh_error *err) KH_MUST_CHECK;
+int app_comment_set_escalation_days(struct app_ctx *ctx, int days,
+				    struct kh_error *err) KH_MUST_CHECK;
+
 /* The API's shape: id, plan_id, item_id, version, kind, author {user_id,
  * person_id, name}, on_behalf {org_id, name} | null, text, created_at (ISO
  * timestamp), answer {kind, text, item_id, at} | null, escalation {at,

@@ -12,6 +12,7 @@ int cmd_org(int argc, char **argv);    /* cli/cmd_org.c */
 int cmd_person(int argc, char **argv); /* cli/cmd_person.c */
 int cmd_plan(int argc, char **argv);   /* cli/cmd_plan.c */
 int cmd_mail(int argc, char **argv);   /* cli/cmd_mail.c */
+int cmd_config(int argc, char **argv); /* cli/cmd_config.c */
 int cmd_import(int argc, char **argv); /* cli/cmd_import.c */
 int cmd_export(int argc, char **argv); /* cli/cmd_export.c */
 
