@@ -34,6 +34,8 @@ enum param_type {
 	P_DATE,	    /* YYYY-MM-DD */
 	P_BOOL,	    /* "1", "0", "true", "false", "on" (checkbox) */
 	P_FILE,	    /* a multipart file upload (form only) */
+	P_DOCUMENT, /* a whole document's text (a pasted plan): multi-line, max
+		     * 1,000,000 chars */
 	P_BINARY,   /* a multipart file upload kept as raw bytes, not checked as
 		     * UTF-8 (DOCX, XLSX): value holds them, NUL-terminated, and
 		     * len their count; the filename is still checked text */

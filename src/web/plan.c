@@ -302,6 +302,7 @@ static void list_page(struct req *r)
 	if (notice)
 		html_notice(r, "ok", notice);
 	html(r, "<p><a class=\"button primary\" href=\"/plans/new\">Lập kế hoạch mới</a> "
+		"<a class=\"button\" href=\"/plans/import\">Nhập kế hoạch từ văn bản</a> "
 		"<a class=\"button\" href=\"/plans?inbox=1\">Kế hoạch gửi đến tôi</a> "
 		"<a class=\"button\" href=\"/plans\">Tất cả kế hoạch</a></p>");
 	html(r,

@@ -19,6 +19,7 @@ const char *const CSRF_FIELD = "csrf_token";
 #define MAX_PARAMS 256
 #define TEXT_MAX_CHARS 500
 #define LONGTEXT_MAX_CHARS 20000
+#define DOCUMENT_MAX_CHARS 1000000
 
 size_t url_decode(char *s, size_t n, bool plus)
 {
@@ -126,6 +127,10 @@ int req_add_param(struct req *r, const char *name, const char *value, size_t len
 		break;
 	case P_LONGTEXT:
 		if (utf8_char_count(v) > LONGTEXT_MAX_CHARS)
+			return bad_param(err, name, "quá dài");
+		break;
+	case P_DOCUMENT:
+		if (utf8_char_count(v) > DOCUMENT_MAX_CHARS)
 			return bad_param(err, name, "quá dài");
 		break;
 	case P_INT:

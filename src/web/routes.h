@@ -16,5 +16,7 @@ struct route_list web_routes_plan(void);     /* web/plan.c: plans, items, versio
 struct route_list web_routes_comment(void);  /* web/comment.c: comments, escalations, inbox */
 struct route_list web_routes_check(void);    /* web/check.c: quality check, compliance */
 struct route_list web_routes_export(void);   /* web/export.c: DOCX and PDF downloads */
+/* web/import_plan.c: plans read from documents */
+struct route_list web_routes_import_plan(void);
 
 #endif

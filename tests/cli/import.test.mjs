@@ -3,11 +3,13 @@
 // and plans written in their style, tests/text/corpus/*.txt) must print
 // exactly tests/text/corpus/NAME.expected.json; the JSON has the shape of
 // issue 4; a DOCX is told by its bytes, not its name; bad input is refused
-// in Vietnamese with exit 1; --db is not supported yet.
+// in Vietnamese with exit 1. With --db FILE --org ORG_ID the plan is saved
+// as a draft of the org: its id on stdout, the names no org matched on
+// stderr, kept as written in the items.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const BIN = process.env.KH_BIN || 'build/kehoach';
@@ -88,13 +90,48 @@ test('a .txt that is really a DOCX, and bad files', () => {
   assert.deepEqual(JSON.parse(r.stdout), { title: '', items: [] });
 });
 
-test('usage and what is not supported yet', () => {
+test('usage', () => {
   let r = run('import');
   assert.equal(r.status, 2);
   assert.match(r.stderr, /import --json FILE/);
-  r = run('import', '--db', '/tmp/x.db', '--org', '1', path.join(CORPUS, 'seed_000.txt'));
+  r = run('import', '--db', '/tmp/x.db', '--org', 'x', path.join(CORPUS, 'seed_000.txt'));
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /chưa hỗ trợ/);
+  r = run('import', '--db', '/tmp/x.db', path.join(CORPUS, 'seed_000.txt'));
+  assert.equal(r.status, 2);
   r = run('import', '--json', path.join(CORPUS, 'seed_000.txt'), '--year', 'abc');
   assert.equal(r.status, 2);
+});
+
+test('import --db saves a draft plan of the org and lists the unmatched names', () => {
+  const dir = path.join(TMP, `cli-import-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const db = path.join(dir, 'k.db');
+  const env = { ...process.env, KH_FAST_HASH: '1' };
+  const sh = (...args) => spawnSync(BIN, args, { encoding: 'utf8', env });
+  rmSync(db, { force: true });
+  assert.equal(sh('init', '--db', db).status, 0);
+  assert.equal(sh('demo', '--db', db).status, 0);
+  const org = /Tỉnh ủy Sơn Nam \(TU\) \[(\d+),/.exec(sh('org', 'tree', '--db', db).stdout)[1];
+  const plan = path.join(dir, 'plan.txt');
+  writeFileSync(plan, [
+    'KẾ HOẠCH', 'thực hiện nhiệm vụ năm 2027', '',
+    'I. NHIỆM VỤ',
+    '1. Ban Tổ chức Tỉnh uỷ chủ trì, phối hợp với UBKT Tỉnh ủy rà soát quy hoạch cán bộ (hoàn thành trong Quý II/2027).',
+    '2. Hội Cựu Giáo Chức Sơn Nam vận động hội viên tham gia (thường xuyên).', '',
+  ].join('\n'));
+  const r = sh('import', '--db', db, '--org', org, '--year', '2027', plan);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^\d+\n$/);
+  assert.match(r.stderr, /Chưa khớp được: Hội Cựu Giáo Chức Sơn Nam/);
+  const list = sh('plan', 'list', '--db', db, '--org', org, '--year', '2027');
+  assert.match(list.stdout, /thực hiện nhiệm vụ năm 2027/);
+  // The same org and year again: one plan per org and year, refused, nothing written.
+  const again = sh('import', '--db', db, '--org', org, '--year', '2027', plan);
+  assert.equal(again.status, 1);
+  assert.equal(again.stdout, '');
+  // A file that is not a plan changes nothing either.
+  writeFileSync(plan, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 1, 2]));
+  assert.equal(sh('import', '--db', db, '--org', org, '--year', '2028', plan).status, 1);
+  assert.doesNotMatch(sh('plan', 'list', '--db', db, '--org', org, '--year', '2028').stdout, /nhiệm vụ năm 2027/);
+  rmSync(dir, { recursive: true, force: true });
 });
