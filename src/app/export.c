@@ -17,6 +17,7 @@
 #include "export/doc.h"
 #include "export/docx.h"
 #include "export/pdf.h"
+#include "export/xlsx.h"
 #include "store/document.h"
 #include "store/org.h"
 #include "store/person.h"
@@ -32,6 +33,8 @@ const char *app_export_content_type(const char *format)
 		return DOCX_CONTENT_TYPE;
 	if (strcmp(format, "pdf") == 0)
 		return PDF_CONTENT_TYPE;
+	if (strcmp(format, "xlsx") == 0)
+		return XLSX_CONTENT_TYPE;
 	return NULL;
 }
 
@@ -478,6 +481,29 @@ static int build(struct app_ctx *ctx, const struct plan_view *v, struct doc *d,
 	return 0;
 }
 
+/* The item list as the workbook of export/xlsx.h — the template that
+ * app/plan_sheet.h reads back. */
+static int export_xlsx(struct app_ctx *ctx, const struct plan_view *v, char **bytes, size_t *len,
+		       const char **filename, struct kh_error *err)
+{
+	const struct plan *p = &v->plan;
+	struct xlsx_items in = {
+		.plan_id = p->id,
+		.title = p->title,
+		.owner = p->owner_name ? p->owner_name : "",
+		.years = p->year_to > p->year_from
+				 ? arena_printf(ctx->arena, "%d–%d", p->year_from, p->year_to)
+				 : arena_printf(ctx->arena, "%d", p->year_from),
+		.items = v->items,
+		.n_items = v->n_items,
+	};
+	int rc = xlsx_items_write(&in, bytes, len, err);
+	if (!rc)
+		*filename =
+			file_name(ctx, arena_printf(ctx->arena, "Nội dung - %s", p->title), "xlsx");
+	return rc;
+}
+
 int app_plan_export(struct app_ctx *ctx, int64_t plan_id, const char *format, char **bytes,
 		    size_t *len, const char **filename, struct kh_error *err)
 {
@@ -495,7 +521,9 @@ int app_plan_export(struct app_ctx *ctx, int64_t plan_id, const char *format, ch
 		return rc;
 	if (!app_export_content_type(format))
 		return kh_fail(err, KH_EINVAL, "format",
-			       "Định dạng tệp phải là docx (Word) hoặc pdf");
+			       "Định dạng tệp phải là docx (Word), pdf hoặc xlsx (Excel)");
+	if (strcmp(format, "xlsx") == 0)
+		return export_xlsx(ctx, &v, bytes, len, filename, err);
 	doc_init(&d);
 	if ((rc = store_begin(ctx->store, false, err)))
 		goto out;

@@ -22,11 +22,12 @@
 
 #include "app/app.h"
 
-/* The MIME type of an export format ("docx", "pdf"), or NULL when the
- * format is not one the exports know. */
+/* The MIME type of an export format ("docx", "pdf", "xlsx"), or NULL when
+ * the format is not one the exports know. */
 const char *app_export_content_type(const char *format);
 
-/* Writes plan plan_id as format ("docx" or "pdf"): *bytes (caller frees)
+/* Writes plan plan_id as format ("docx" or "pdf"; "xlsx": the item list as
+ * the workbook that app/plan_sheet.h reads back): *bytes (caller frees)
  * holds *len bytes; *filename (ctx->arena) is a file name for it, in
  * Vietnamese, without path separators ("Kế hoạch hành động năm 2026 ….pdf").
  * KH_ENOTFOUND for an unknown plan, KH_EFORBIDDEN when the actor may not

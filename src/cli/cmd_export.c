@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /*
- * `kehoach export`: writes a plan as the official document, DOCX or PDF, to
+ * `kehoach export`: writes a plan as the official document, DOCX or PDF, or
+ * its item list as XLSX (the workbook `kehoach plan sheet` reads back), to
  * a file, as the system actor — for an office that files or mails plans
  * from a script. The file is written to a temporary name beside OUT and
  * renamed into place, so a failed export never leaves half a file. Exit
@@ -19,9 +20,10 @@
 
 static const char *const USAGE =
 	"Cách dùng:\n"
-	"  kehoach export --db FILE plan PLAN_ID --format docx|pdf --output OUT\n"
+	"  kehoach export --db FILE plan PLAN_ID --format docx|pdf|xlsx --output OUT\n"
 	"Xuất kế hoạch thành văn bản theo thể thức của Đảng (Hướng dẫn 36-HD/VPTW):\n"
-	"docx để sửa bằng Word, pdf để in, gửi. OUT là tệp sẽ ghi (\"-\" = đầu ra chuẩn).\n";
+	"docx để sửa bằng Word, pdf để in, gửi; xlsx là danh sách nội dung để sửa bằng\n"
+	"Excel rồi nạp lại (kehoach plan sheet). OUT là tệp sẽ ghi (\"-\" = đầu ra chuẩn).\n";
 
 static const char *const WITH_VALUE[] = {"db", "format", "output", NULL};
 
@@ -81,7 +83,7 @@ int cmd_export(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	if (!app_export_content_type(format)) {
-		fprintf(stderr, "kehoach export: --format phải là docx hoặc pdf\n");
+		fprintf(stderr, "kehoach export: --format phải là docx, pdf hoặc xlsx\n");
 		return CLI_USAGE;
 	}
 	int rc = cli_open(argc, argv, &ctx, &actor, &arena);

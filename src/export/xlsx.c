@@ -279,10 +279,21 @@ static lxw_error write_book(const struct xlsx_items *in, const char *path, const
 	format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
 	format_set_bg_color(head, 0xD9E1F2);
 	format_set_border(head, LXW_BORDER_THIN);
+	/* Text cells are formatted as text ("@"), so that a deadline typed
+	 * as 30/6/2026 stays words instead of becoming a date; the columns
+	 * carry the format too, for the rows a user adds. */
 	lxw_format *cell = workbook_add_format(wb);
 	format_set_text_wrap(cell);
 	format_set_align(cell, LXW_ALIGN_VERTICAL_TOP);
 	format_set_border(cell, LXW_BORDER_THIN);
+	format_set_num_format(cell, "@");
+	lxw_format *number = workbook_add_format(wb);
+	format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(number, LXW_BORDER_THIN);
+	lxw_format *column = workbook_add_format(wb);
+	format_set_text_wrap(column);
+	format_set_align(column, LXW_ALIGN_VERTICAL_TOP);
+	format_set_num_format(column, "@");
 	lxw_format *info = workbook_add_format(wb);
 	format_set_text_wrap(info);
 	format_set_italic(info);
@@ -315,7 +326,8 @@ static lxw_error write_book(const struct xlsx_items *in, const char *path, const
 		e = worksheet_write_string(ws, XLSX_HEADER_ROW - 1, (lxw_col_t)c,
 					   XLSX_ITEM_HEADERS[c], head);
 	for (int c = 0; c < XLSX_COLS && !e; c++)
-		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, WIDTHS[c], NULL);
+		e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, WIDTHS[c],
+					 c <= XLSX_COL_PART ? NULL : column);
 	if (!e)
 		worksheet_freeze_panes(ws, XLSX_HEADER_ROW, 2);
 
@@ -325,11 +337,13 @@ static lxw_error write_book(const struct xlsx_items *in, const char *path, const
 		xlsx_item_cells(a, &in->items[i], v);
 		for (int c = 0; c < XLSX_COLS && !e; c++) {
 			lxw_format *f = c == XLSX_COL_UNDERSTOOD ? info : cell;
-			if (c == XLSX_COL_ID || c == XLSX_COL_SEQ || c == XLSX_COL_PART) {
+			if ((c == XLSX_COL_ID || c == XLSX_COL_SEQ) && !*v[c]) {
+				e = worksheet_write_blank(ws, row, (lxw_col_t)c, number);
+			} else if (c == XLSX_COL_ID || c == XLSX_COL_SEQ || c == XLSX_COL_PART) {
 				double num = c == XLSX_COL_ID	 ? (double)in->items[i].id
 					     : c == XLSX_COL_SEQ ? in->items[i].seq
 								 : in->items[i].part;
-				e = worksheet_write_number(ws, row, (lxw_col_t)c, num, f);
+				e = worksheet_write_number(ws, row, (lxw_col_t)c, num, number);
 			} else if (*v[c]) {
 				e = worksheet_write_string(ws, row, (lxw_col_t)c, xstring(a, v[c]),
 							   f);

@@ -187,7 +187,7 @@ test('refusals: out of scope 403, unknown 404, bad format 400', async () => {
   assert.equal(r.json.error.code, 'not_found');
   assert.equal((await download('admin', '/plans/999999/export.docx')).status, 404);
 
-  r = await as.admin.call('GET', `/api/v1/plans/${plans.province.id}/export?format=xlsx`);
+  r = await as.admin.call('GET', `/api/v1/plans/${plans.province.id}/export?format=odt`);
   assert.equal(r.status, 400);
   assert.equal(r.json.error.code, 'invalid');
   r = await as.admin.call('GET', `/api/v1/plans/${plans.province.id}/export`);
