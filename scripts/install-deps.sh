@@ -10,7 +10,8 @@ what=${1:-test}
 build_pkgs=(build-essential cmake pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev
             libsodium-dev libutf8proc-dev sqlite3 libzip-dev libxml2-dev libcairo2-dev
             libpango1.0-dev libxlsxwriter-dev fonts-liberation)
-test_pkgs=(libcmocka-dev nodejs npm chromium clang clang-format libclang-rt-14-dev wrk poppler-utils)
+test_pkgs=(libcmocka-dev nodejs npm chromium clang clang-format libclang-rt-14-dev wrk poppler-utils
+           zip unzip)
 
 pkgs=("${build_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

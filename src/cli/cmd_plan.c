@@ -4,13 +4,16 @@
  * quality check of a plan (one finding per line, or the API's JSON),
  * `plan list` the plans of an org's subtree and a year, and `plan
  * compliance` who in a subtree has no plan for a year, which plans were not
- * approved by 31 March and which still wait for answers. Exit status: 0 when
- * the command ran (findings are output, not failure), 1 on an error, 2 on
- * bad usage.
+ * approved by 31 March and which still wait for answers, and `plan sheet`
+ * applies the item list edited in Excel (the XLSX of `kehoach export
+ * --format xlsx`), one report line per row. Exit status: 0 when the
+ * command ran (findings are output, not failure), 1 on an error (a sheet
+ * with wrong rows included: nothing is applied), 2 on bad usage.
  */
 #include "core/common.h"
 #include "app/check.h"
 #include "app/plan.h"
+#include "app/plan_sheet.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "core/date.h"
@@ -25,6 +28,7 @@ static const char *const USAGE =
 	"  kehoach plan check --db FILE PLAN_ID [--json]\n"
 	"  kehoach plan list --db FILE [--org ID] [--year N]\n"
 	"  kehoach plan compliance --db FILE --org ID --year N [--json]\n"
+	"  kehoach plan sheet --db FILE PLAN_ID FILE.xlsx [--dry-run]\n"
 	"Mã thoát: 0 khi lệnh chạy xong (kể cả khi kiểm tra có phát hiện vấn đề), 1 khi lỗi,\n"
 	"2 khi sai cú pháp.\n";
 
@@ -189,6 +193,69 @@ out:
 	return rc;
 }
 
+static const char *sheet_action(const char *action)
+{
+	static const char *const LABELS[][2] = {
+		{"update", "sửa"}, {"create", "thêm"},	   {"unchanged", "không đổi"},
+		{"error", "lỗi"},  {"kept", "giữ nguyên"},
+	};
+	for (size_t i = 0; i < KH_ARRAY_LEN(LABELS); i++)
+		if (strcmp(action, LABELS[i][0]) == 0)
+			return LABELS[i][1];
+	return action;
+}
+
+/* One line per row: "Dòng 7  mã 12  sửa  Đã sửa: Nội dung"; kept items
+ * without a row. */
+static int plan_sheet(int argc, char **argv)
+{
+	struct app_ctx ctx;
+	struct actor actor;
+	struct arena arena;
+	struct kh_error err;
+	struct sheet_report rep;
+	int64_t id;
+	size_t len = 0;
+	const char *arg = cli_positional(argc, argv, 1, WITH_VALUE);
+	const char *path = cli_positional(argc, argv, 2, WITH_VALUE);
+	if (!arg || num_parse_i64(arg, 1, INT64_MAX, &id) != 0 || !path) {
+		fputs(USAGE, stderr);
+		return CLI_USAGE;
+	}
+	int rc = cli_open(argc, argv, &ctx, &actor, &arena);
+	if (rc)
+		return rc;
+	char *bytes = cli_read_file(path, PLAN_SHEET_MAX_BYTES, &len);
+	if (!bytes) {
+		rc = CLI_FAIL;
+		goto out;
+	}
+	kh_error_clear(&err);
+	bool dry = cli_flag(argc, argv, "dry-run");
+	rc = app_plan_sheet_apply(&ctx, id, bytes, len, dry, &rep, &err);
+	for (int i = 0; i < rep.n_rows; i++) {
+		const struct sheet_row *w = &rep.rows[i];
+		char where[32], item[32];
+		snprintf(where, sizeof(where), w->row ? "Dòng %d" : "-", w->row);
+		snprintf(item, sizeof(item), w->item_id ? "mã %lld" : "-", (long long)w->item_id);
+		printf("%s\t%s\t%s\t%s\n", where, item, sheet_action(w->action),
+		       *w->message ? w->message : "");
+	}
+	fflush(stdout);
+	if (rc) {
+		rc = cli_error(&err);
+		goto out;
+	}
+	printf("%s: %d sửa, %d thêm, %d không đổi, %d giữ nguyên (không có trong tệp)\n",
+	       rep.applied ? "Đã ghi" : "Kiểm tra xong (chưa ghi)", rep.n_updated, rep.n_created,
+	       rep.n_unchanged, rep.n_kept);
+	rc = CLI_OK;
+out:
+	free(bytes);
+	cli_close(&ctx);
+	return rc;
+}
+
 int cmd_plan(int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "check") == 0)
@@ -197,6 +264,8 @@ int cmd_plan(int argc, char **argv)
 		return plan_list(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "compliance") == 0)
 		return plan_compliance(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "sheet") == 0)
+		return plan_sheet(argc, argv);
 	fputs(USAGE, stderr);
 	return CLI_USAGE;
 }
