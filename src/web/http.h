@@ -62,6 +62,9 @@ enum {
 	ROUTE_PUBLIC = 1,     /* no login needed */
 	ROUTE_LARGE_BODY = 2, /* body limit 20 MiB instead of 1 MiB (uploads) */
 	ROUTE_NO_CSRF = 4,    /* the login form: no session yet */
+	ROUTE_RAW_BODY = 8,   /* a body that is not multipart is a file as raw bytes (an
+			       * API upload of XLSX): neither checked as UTF-8 nor parsed;
+			       * r->body and r->body_len hold it */
 };
 
 struct route {

@@ -1145,8 +1145,9 @@ static void render_plan(struct req *r, int64_t id, int status, const struct kh_e
 	     "<a href=\"/plans/%D/cascade\">Triển khai xuống cấp dưới</a> · "
 	     "<a href=\"/plans/%D?print=1\">Bản in</a> · "
 	     "<a href=\"/plans/%D/export.docx\">Tải về Word (DOCX)</a> · "
-	     "<a href=\"/plans/%D/export.pdf\">Tải về PDF</a></nav>",
-	     p->id, p->id, p->id, p->id, p->id, p->id, p->id);
+	     "<a href=\"/plans/%D/export.pdf\">Tải về PDF</a> · "
+	     "<a href=\"/plans/%D/sheet\">Sửa hàng loạt bằng Excel</a></nav>",
+	     p->id, p->id, p->id, p->id, p->id, p->id, p->id, p->id);
 	page_end(r);
 	resp_html(r, status);
 }

@@ -256,19 +256,22 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 	 * normalized on its own; any other body is normalized to NFC whole.
 	 * A route taking a raw file (P_BINARY) gets its multipart body
 	 * unchecked here: req_add_param checks every other field, and the
-	 * file's name, one by one. */
+	 * file's name, one by one. A ROUTE_RAW_BODY route gets any other body
+	 * as the raw bytes of a file, unchecked and unparsed. */
 	const char *ct0 = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
 	bool multipart = ct0 && strncasecmp(ct0, "multipart/form-data", 19) == 0;
 	if (pd->body.len) {
 		char *norm = NULL;
 		size_t n = 0;
 		bool raw_ok = multipart && route_takes_binary(r->route);
-		if ((!raw_ok && !utf8_valid(pd->body.data, pd->body.len)) ||
-		    (!multipart && text_normalize(pd->body.data, pd->body.len, &norm, &n) != 0)) {
+		bool raw_file = !multipart && (r->route->flags & ROUTE_RAW_BODY);
+		if (!raw_file &&
+		    ((!raw_ok && !utf8_valid(pd->body.data, pd->body.len)) ||
+		     (!multipart && text_normalize(pd->body.data, pd->body.len, &norm, &n) != 0))) {
 			resp_fail(r, KH_EINVAL, "Dữ liệu gửi lên không phải văn bản UTF-8 hợp lệ");
 			return;
 		}
-		if (multipart) {
+		if (multipart || raw_file) {
 			r->body = arena_memdup0(&r->arena, pd->body.data, pd->body.len);
 			r->body_len = pd->body.len;
 		} else {
@@ -288,7 +291,8 @@ static void dispatch(struct server *srv, struct pending *pd, struct MHD_Connecti
 	}
 	const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
 	r->content_type = ct ? arena_strdup(&r->arena, ct) : "";
-	if (r->body_len && r->method != HTTP_GET) {
+	if (r->body_len && r->method != HTTP_GET &&
+	    (multipart || !(r->route->flags & ROUTE_RAW_BODY))) {
 		int rc = 0;
 		if (strncasecmp(r->content_type, "application/x-www-form-urlencoded", 33) == 0)
 			rc = req_parse_urlencoded(r, r->body, r->body_len, &err);
