@@ -119,7 +119,21 @@ const char asset_app_css[] =
 	"border-left:2px solid var(--line)}\n"
 	".comment form.stack{margin:.5rem 0}\n"
 	"table.inbox tr.unread td{background:#fffaf0}\n"
-	"table.inbox form.inline{margin:0}\n";
+	"table.inbox form.inline{margin:0}\n"
+	/* The importer's preview: the source beside what was read from it. */
+	"table.import-preview{width:100%;table-layout:fixed;border-collapse:collapse}\n"
+	"table.import-preview>tbody>tr>td{vertical-align:top;padding:.25rem}\n"
+	"table.import-preview>thead th:first-child{width:38%}\n"
+	"td.import-source{max-height:80vh;overflow:auto}\n"
+	"ol.source-lines{font-family:ui-monospace,monospace;font-size:.8rem;margin:0;"
+	"padding-left:3.2em;white-space:pre-wrap;overflow-wrap:anywhere;max-height:80vh;"
+	"overflow:auto;background:#fff;border:1px solid #ddd}\n"
+	"ol.source-lines li:target{background:#fff3c4}\n"
+	"ol.source-lines li::marker{color:#999}\n"
+	"td.import-items table.items{font-size:.9rem;table-layout:fixed;width:100%}\n"
+	"td.import-items input,td.import-items select{width:100%;box-sizing:border-box;"
+	"min-width:0}\n"
+	"mark.unmatched,tr.unmatched td{background:#fde2e1}\n";
 
 const char asset_app_js[] = "// Progressive enhancement only: every page works without this file.\n"
 			    "document.addEventListener('submit', function (e) {\n"
