@@ -452,10 +452,10 @@ int app_plan_sheet_apply(struct app_ctx *ctx, int64_t plan_id, const void *bytes
 {
 	struct plan_view v;
 	struct xlsx_book book = {0};
-	const struct xlsx_sheet *s;
+	const struct xlsx_sheet *s = NULL;
 	struct parsed *rows = NULL;
 	bool tx = false, read = false;
-	int n = 0, header, rc;
+	int n = 0, header = 0, rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = store_begin(ctx->store, true, err)))
