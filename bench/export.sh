@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Exports of a 60-item plan (the size issue 4 names) to DOCX and PDF.
+# Exports of a 60-item plan (the size issue 4 names) to DOCX, PDF and XLSX,
+# and the XLSX read back (the bulk edit, dry run: every row checked and
+# applied in the transaction, then rolled back).
 # Builds the release binary (or takes KH_BIN), makes a demo database, fills
 # a commune committee's plan with 60 items through the API, then measures
-#   - the command: RUNS runs of `kehoach export … --format docx|pdf`, wall
+#   - the command: RUNS runs of `kehoach export … --format docx|pdf|xlsx`, wall
 #     time per run (process start, database open, fonts, writing the file);
 #   - the server: RUNS sequential GET /api/v1/plans/{id}/export?format=…,
 #     the server time per request read back from /metrics (sum / count) —
-#     the export itself, with the fonts already loaded.
+#     the export itself, with the fonts already loaded;
+#   - the way back: RUNS runs of `kehoach plan sheet … --dry-run` with the
+#     XLSX just written, and RUNS POST /api/v1/plans/{id}/sheet?dry_run=1.
 # Usage: bench/export.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,7 +61,7 @@ PY
 )
 
 echo "kehoach $("$BIN" --version | cut -d' ' -f2), $(nproc) cores, plan $plan (60 items)"
-for fmt in docx pdf; do
+for fmt in docx pdf xlsx; do
 	"$BIN" export --db "$db" plan "$plan" --format "$fmt" --output "$dir/plan.$fmt" >/dev/null
 	size=$(stat -c %s "$dir/plan.$fmt")
 	pages=
@@ -74,7 +78,7 @@ done
 metric() { curl -sf -H "Authorization: Bearer $token" "$base/metrics" |
 	awk '$1 == "kehoach_http_request_duration_seconds_sum" { s = $2 }
 	     $1 == "kehoach_http_request_duration_seconds_count" { c = $2 } END { print s, c }'; }
-for fmt in docx pdf; do
+for fmt in docx pdf xlsx; do
 	path="/api/v1/plans/$plan/export?format=$fmt"
 	curl -sf -o /dev/null -H "Authorization: Bearer $token" "$base$path" # fonts loaded once
 	read -r s0 c0 <<<"$(metric)"
@@ -82,3 +86,19 @@ for fmt in docx pdf; do
 	read -r s1 c1 <<<"$(metric)"
 	python3 -c "n = $c1 - $c0 - 1; print('== GET $path: server time %.1f ms per request (%d requests)' % (($s1 - $s0) / n * 1000, n))"
 done
+
+start=$(date +%s.%N)
+for _ in $(seq "$RUNS"); do
+	"$BIN" plan sheet --db "$db" "$plan" "$dir/plan.xlsx" --dry-run >/dev/null
+done
+end=$(date +%s.%N)
+python3 -c "print('== kehoach plan sheet --dry-run (60 rows unchanged): %.1f ms per run (%d runs)' % (($end - $start) / $RUNS * 1000, $RUNS))"
+path="/api/v1/plans/$plan/sheet?dry_run=1"
+xlsx=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+read -r s0 c0 <<<"$(metric)"
+for _ in $(seq "$RUNS"); do
+	curl -sf -o /dev/null -X POST -H "Authorization: Bearer $token" -H "Content-Type: $xlsx" \
+		--data-binary "@$dir/plan.xlsx" "$base$path"
+done
+read -r s1 c1 <<<"$(metric)"
+python3 -c "n = $c1 - $c0 - 1; print('== POST $path: server time %.1f ms per request (%d requests)' % (($s1 - $s0) / n * 1000, n))"
