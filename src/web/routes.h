@@ -15,7 +15,7 @@ struct route_list web_routes_search(void);   /* web/search.c: search page and AP
 struct route_list web_routes_plan(void);     /* web/plan.c: plans, items, versions, cascade */
 struct route_list web_routes_comment(void);  /* web/comment.c: comments, escalations, inbox */
 struct route_list web_routes_check(void);    /* web/check.c: quality check, compliance */
-struct route_list web_routes_export(void);   /* web/export.c: DOCX and PDF downloads */
+struct route_list web_routes_export(void);   /* web/export.c: DOCX, PDF, XLSX; bulk edit */
 /* web/import_plan.c: plans read from documents */
 struct route_list web_routes_import_plan(void);
 
