@@ -289,7 +289,9 @@ int store_mail_insert(struct store *s, const char *to_addr, const char *subject,
 {
 	sqlite3_stmt *st = store_stmt(s,
 				      "INSERT INTO mail_outbox(created_at, to_addr, subject, body)"
-				      " VALUES (?1, ?2, ?3, ?4)",
+				      " SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM"
+				      " mail_outbox WHERE sent_at IS NULL AND created_at = ?1"
+				      " AND to_addr = ?2 AND subject = ?3 AND body = ?4)",
 				      err);
 	if (!st)
 		return fail_stmt(err);

@@ -77,7 +77,10 @@ struct mail_message {
 	int64_t sent_at; /* 0 = not sent */
 };
 
-/* Queues a message. */
+/* Queues a message — unless the same message to the same address is
+ * already waiting from the same second: one event addressed to several orgs
+ * a person works for (a plan sent to their cell and their committee) makes
+ * one mail, as the inbox shows it once. */
 int store_mail_insert(struct store *s, const char *to_addr, const char *subject, const char *body,
 		      int64_t now, struct kh_error *err) KH_MUST_CHECK;
 /* Up to max unsent messages with fewer than max_attempts attempts, oldest

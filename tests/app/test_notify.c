@@ -414,6 +414,11 @@ static void test_mail_queued_when_configured(void **state)
 	/* A notification to both the person and the org mails each address once. */
 	notify(f, "decision", f->cell, 1, "Quyết định");
 	expect(f, "SELECT count(*) FROM mail_outbox WHERE subject = 'Quyết định'", "1");
+	/* One event reaching her through two addressed rows (a plan sent to two
+	 * orgs she works for) is one mail, as it is one line in her inbox. */
+	notify(f, "plan_sent", f->cell, 0, "Một sự việc");
+	notify(f, "plan_sent", f->cell, 0, "Một sự việc");
+	expect(f, "SELECT count(*) FROM mail_outbox WHERE subject = 'Một sự việc'", "1");
 
 	/* Turned off: nothing more is queued. */
 	OK(app_mail_configure(&f->sys, "", 0, NULL, &f->err));
