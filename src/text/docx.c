@@ -10,11 +10,11 @@
  * each paragraph written as one line.
  */
 #include "core/common.h"
+#include "text/ooxml.h"
 #include "core/buf.h"
 #include "text/docx.h"
 
 #include <libxml/xmlreader.h>
-#include <pthread.h>
 #include <zip.h>
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -29,74 +29,6 @@ bool docx_sniff(const void *bytes, size_t len)
 }
 
 /* ---- the package ---- */
-
-/* Unpacks one part; 0 and *out (caller frees) or KH_ENOTFOUND when the
- * package has no such part, KH_ETOOBIG, KH_EINVAL. */
-static int read_part(zip_t *z, const char *name, char **out, size_t *out_len, struct kh_error *err)
-{
-	zip_stat_t st;
-	*out = NULL;
-	*out_len = 0;
-	zip_stat_init(&st);
-	if (zip_stat(z, name, 0, &st) != 0)
-		return KH_ENOTFOUND;
-	if ((st.valid & ZIP_STAT_SIZE) && st.size > DOCX_MAX_PART)
-		return kh_fail(err, KH_ETOOBIG, "file", "Tệp DOCX có phần %s quá lớn", name);
-	zip_file_t *f = zip_fopen(z, name, 0);
-	if (!f)
-		return kh_fail(err, KH_EINVAL, "file",
-			       "Không đọc được phần %s của tệp DOCX (tệp hỏng hoặc có mật khẩu)",
-			       name);
-	size_t cap = (st.valid & ZIP_STAT_SIZE) && st.size ? (size_t)st.size + 1 : 65536, n = 0;
-	char *data = xmalloc(cap);
-	int rc = 0;
-	for (;;) {
-		if (n + 1 >= cap) {
-			if (cap > DOCX_MAX_PART) {
-				rc = kh_fail(err, KH_ETOOBIG, "file", "Tệp DOCX có phần %s quá lớn",
-					     name);
-				break;
-			}
-			cap = xmul(cap, 2);
-			data = xrealloc(data, cap);
-		}
-		zip_int64_t got = zip_fread(f, data + n, cap - n - 1);
-		if (got < 0) {
-			rc = kh_fail(err, KH_EINVAL, "file",
-				     "Tệp DOCX bị hỏng (không giải nén được %s)", name);
-			break;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	zip_fclose(f);
-	if (rc) {
-		free(data);
-		return rc;
-	}
-	data[n] = 0;
-	*out = data;
-	*out_len = n;
-	return 0;
-}
-
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
-
-static void xml_init(void)
-{
-	xmlInitParser();
-}
-
-static xmlTextReaderPtr open_xml(const char *data, size_t len)
-{
-	if (len > INT32_MAX)
-		return NULL;
-	pthread_once(&xml_once, xml_init);
-	return xmlReaderForMemory(data, (int)len, NULL, NULL,
-				  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-					  XML_PARSE_COMPACT);
-}
 
 /* Element of the w: namespace named name? */
 static bool is_w(xmlTextReaderPtr r, const char *name)
@@ -216,7 +148,7 @@ static enum fmt fmt_of(const char *s)
 
 static void read_numbering(const char *data, size_t len, struct numbering *nb)
 {
-	xmlTextReaderPtr r = open_xml(data, len);
+	xmlTextReaderPtr r = ooxml_xml_reader(data, len);
 	if (!r)
 		return;
 	struct abstract *cur_abs = NULL;
@@ -276,7 +208,7 @@ static void read_numbering(const char *data, size_t len, struct numbering *nb)
 
 static void read_styles(const char *data, size_t len, struct numbering *nb)
 {
-	xmlTextReaderPtr r = open_xml(data, len);
+	xmlTextReaderPtr r = ooxml_xml_reader(data, len);
 	if (!r)
 		return;
 	struct style *cur = NULL;
@@ -540,7 +472,7 @@ static int skip_subtree(xmlTextReaderPtr r)
 static int walk_document(const char *data, size_t len, struct numbering *nb, struct walker *w,
 			 struct kh_error *err)
 {
-	xmlTextReaderPtr r = open_xml(data, len);
+	xmlTextReaderPtr r = ooxml_xml_reader(data, len);
 	if (!r)
 		return kh_fail(err, KH_EINVAL, "file",
 			       "Tệp DOCX bị hỏng (không đọc được nội dung)");
@@ -658,17 +590,19 @@ int docx_to_text(const void *bytes, size_t len, char **out, size_t *out_len, str
 		rc = kh_fail(err, KH_EINVAL, "file", "Tệp DOCX bị hỏng (không đọc được gói ZIP)");
 		goto out;
 	}
-	rc = read_part(z, "word/document.xml", &doc, &doc_len, err);
+	rc = ooxml_read_part(z, DOCX_MAX_PART, "DOCX", "word/document.xml", &doc, &doc_len, err);
 	if (rc == KH_ENOTFOUND)
 		rc = kh_fail(err, KH_EINVAL, "file",
 			     "Tệp không phải văn bản Word (thiếu word/document.xml)");
 	if (rc)
 		goto out;
-	if (read_part(z, "word/styles.xml", &part, &part_len, err) == 0)
+	if (ooxml_read_part(z, DOCX_MAX_PART, "DOCX", "word/styles.xml", &part, &part_len, err) ==
+	    0)
 		read_styles(part, part_len, &nb);
 	free(part);
 	part = NULL;
-	if (read_part(z, "word/numbering.xml", &part, &part_len, err) == 0)
+	if (ooxml_read_part(z, DOCX_MAX_PART, "DOCX", "word/numbering.xml", &part, &part_len,
+			    err) == 0)
 		read_numbering(part, part_len, &nb);
 	free(part);
 	part = NULL;

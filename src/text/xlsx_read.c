@@ -12,11 +12,11 @@
  * binary search.
  */
 #include "core/common.h"
+#include "text/ooxml.h"
 #include "core/buf.h"
 #include "text/xlsx_read.h"
 
 #include <libxml/xmlreader.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
@@ -27,76 +27,6 @@
 #define MAX_TEXT (1u * 1024 * 1024) /* one cell's or string's text */
 
 /* ---- the package ---- */
-
-/* Unpacks one part; 0 and *out (caller frees, NUL-terminated) or
- * KH_ENOTFOUND when the package has no such part, KH_ETOOBIG, KH_EINVAL. */
-static int read_part(zip_t *z, const char *name, char **out, size_t *out_len, struct kh_error *err)
-{
-	zip_stat_t st;
-	*out = NULL;
-	*out_len = 0;
-	zip_stat_init(&st);
-	if (zip_stat(z, name, 0, &st) != 0)
-		return KH_ENOTFOUND;
-	if ((st.valid & ZIP_STAT_SIZE) && st.size > XLSX_MAX_PART)
-		return kh_fail(err, KH_ETOOBIG, "file", "Tệp Excel có phần %s quá lớn", name);
-	zip_file_t *f = zip_fopen(z, name, 0);
-	if (!f)
-		return kh_fail(err, KH_EINVAL, "file",
-			       "Không đọc được phần %s của tệp Excel (tệp hỏng hoặc có mật khẩu)",
-			       name);
-	size_t cap = (st.valid & ZIP_STAT_SIZE) && st.size ? (size_t)st.size + 1 : 65536, n = 0;
-	if (cap > 65536 + 1 && cap > XLSX_MAX_PART)
-		cap = 65536;
-	char *data = xmalloc(cap);
-	int rc = 0;
-	for (;;) {
-		if (n + 1 >= cap) {
-			if (cap > XLSX_MAX_PART) {
-				rc = kh_fail(err, KH_ETOOBIG, "file",
-					     "Tệp Excel có phần %s quá lớn", name);
-				break;
-			}
-			cap = xmul(cap, 2);
-			data = xrealloc(data, cap);
-		}
-		zip_int64_t got = zip_fread(f, data + n, cap - n - 1);
-		if (got < 0) {
-			rc = kh_fail(err, KH_EINVAL, "file",
-				     "Tệp Excel bị hỏng (không giải nén được %s)", name);
-			break;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	zip_fclose(f);
-	if (rc) {
-		free(data);
-		return rc;
-	}
-	data[n] = 0;
-	*out = data;
-	*out_len = n;
-	return 0;
-}
-
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
-
-static void xml_init(void)
-{
-	xmlInitParser();
-}
-
-static xmlTextReaderPtr open_xml(const char *data, size_t len)
-{
-	if (len > INT32_MAX)
-		return NULL;
-	pthread_once(&xml_once, xml_init);
-	return xmlReaderForMemory(data, (int)len, NULL, NULL,
-				  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-					  XML_PARSE_COMPACT);
-}
 
 static bool named(xmlTextReaderPtr r, const char *name)
 {
@@ -296,12 +226,13 @@ static int read_rels(struct reader *rd)
 {
 	char *data;
 	size_t len;
-	int rc = read_part(rd->z, "xl/_rels/workbook.xml.rels", &data, &len, rd->err);
+	int rc = ooxml_read_part(rd->z, XLSX_MAX_PART, "Excel", "xl/_rels/workbook.xml.rels", &data,
+				 &len, rd->err);
 	if (rc == KH_ENOTFOUND)
 		return 0;
 	if (rc)
 		return rc;
-	xmlTextReaderPtr r = open_xml(data, len);
+	xmlTextReaderPtr r = ooxml_xml_reader(data, len);
 	int cap = 0, ok;
 	if (!r) {
 		free(data);
@@ -351,12 +282,12 @@ static int read_strings(struct reader *rd)
 			name = part_name(rd, rd->rels[i].target);
 	char *data;
 	size_t len;
-	int rc = read_part(rd->z, name, &data, &len, rd->err);
+	int rc = ooxml_read_part(rd->z, XLSX_MAX_PART, "Excel", name, &data, &len, rd->err);
 	if (rc == KH_ENOTFOUND)
 		return 0;
 	if (rc)
 		return rc;
-	xmlTextReaderPtr r = open_xml(data, len);
+	xmlTextReaderPtr r = ooxml_xml_reader(data, len);
 	int cap = 0, ok;
 	struct buf b;
 	buf_init(&b, MAX_TEXT + 65536);
@@ -434,13 +365,13 @@ static int read_sheet(struct reader *rd, const char *name, struct xlsx_sheet *sh
 {
 	char *data;
 	size_t len;
-	int rc = read_part(rd->z, name, &data, &len, rd->err);
+	int rc = ooxml_read_part(rd->z, XLSX_MAX_PART, "Excel", name, &data, &len, rd->err);
 	if (rc == KH_ENOTFOUND)
 		return kh_fail(rd->err, KH_EINVAL, "file",
 			       "Tệp Excel bị hỏng (thiếu trang tính %s)", sh->name);
 	if (rc)
 		return rc;
-	xmlTextReaderPtr r = open_xml(data, len);
+	xmlTextReaderPtr r = ooxml_xml_reader(data, len);
 	struct buf v, is;
 	struct placed *cells = NULL;
 	int n = 0, cap = 0, ok, row = 0, col = -1;
@@ -594,13 +525,14 @@ static int read_workbook(struct reader *rd)
 {
 	char *data;
 	size_t len;
-	int rc = read_part(rd->z, "xl/workbook.xml", &data, &len, rd->err);
+	int rc = ooxml_read_part(rd->z, XLSX_MAX_PART, "Excel", "xl/workbook.xml", &data, &len,
+				 rd->err);
 	if (rc == KH_ENOTFOUND)
 		return kh_fail(rd->err, KH_EINVAL, "file",
 			       "Tệp không phải bảng tính Excel (XLSX): thiếu xl/workbook.xml");
 	if (rc)
 		return rc;
-	xmlTextReaderPtr r = open_xml(data, len);
+	xmlTextReaderPtr r = ooxml_xml_reader(data, len);
 	struct xlsx_book *b = rd->book;
 	const char **parts = NULL;
 	int ok;
