@@ -566,6 +566,110 @@ static const char *const stop_words[] = {"chủ trì",
 					 "làm",
 					 "giao",
 					 "đề nghị",
+					 "đánh giá",
+					 "xử lý",
+					 "hoàn thành",
+					 "hoàn thiện",
+					 "hoàn tất",
+					 "cung cấp",
+					 "lựa chọn",
+					 "biên soạn",
+					 "phát động",
+					 "vận động",
+					 "hỗ trợ",
+					 "tiếp nhận",
+					 "soạn thảo",
+					 "sơ kết",
+					 "tổng kết",
+					 "kịp thời",
+					 "chịu",
+					 "lập",
+					 "đã",
+					 "đang",
+					 "nghiêm túc",
+					 "thống nhất",
+					 "đề ra",
+					 "làm việc",
+					 "thẩm định",
+					 "hiệp y",
+					 "cử",
+					 "thành lập",
+					 "bổ sung",
+					 "sửa đổi",
+					 "điều chỉnh",
+					 "thông báo",
+					 "công bố",
+					 "tiếp thu",
+					 "thẩm tra",
+					 "giải quyết",
+					 "ký",
+					 "phê duyệt",
+					 "kết luận",
+					 "trực tiếp",
+					 "tích cực",
+					 "thu thập",
+					 "cập nhật",
+					 "góp ý",
+					 "tham gia",
+					 "tham dự",
+					 "dự",
+					 "tập huấn",
+					 "bồi dưỡng",
+					 "đưa",
+					 "nộp",
+					 "phát hành",
+					 "trao đổi",
+					 "đồng thời",
+					 "ngay",
+					 "sớm",
+					 "này",
+					 "đó",
+					 "nói trên",
+					 "ở",
+					 "bằng",
+					 "qua",
+					 "vào",
+					 "bởi",
+					 "do",
+					 "mà",
+					 "thì",
+					 "nên",
+					 "hoặc",
+					 "hay",
+					 "như",
+					 "cùng với",
+					 "đối với",
+					 "phụ trách",
+					 "quản lý",
+					 "kiểm điểm",
+					 "nắm",
+					 "mở",
+					 "hướng",
+					 "quyết định",
+					 "chỉ",
+					 "xem xét",
+					 "cho ý kiến",
+					 "lấy ý kiến",
+					 "đăng",
+					 "tiến hành",
+					 "duy trì",
+					 "phát huy",
+					 "tạo điều kiện",
+					 "thẩm",
+					 "đẩy",
+					 "gắn",
+					 "kết hợp",
+					 "lồng ghép",
+					 "ưu tiên",
+					 "chủ",
+					 "đề",
+					 "tăng",
+					 "giảm",
+					 "đạt",
+					 "ra",
+					 "một",
+					 "hằng",
+					 "hàng",
 					 "yêu cầu",
 					 NULL};
 
@@ -619,6 +723,33 @@ static bool name_word_cap(const struct toks *t, int i)
  */
 static int name_at_d(const struct toks *t, int i, bool list, bool *group, int depth);
 
+/* A name's words at most (each of a list's names), a pending run of plain
+ * lower-case words at most, and such a run kept at the name's end. */
+#define NAME_MAX_WORDS 12
+#define NAME_MAX_RUN 4
+#define NAME_TAIL_RUN 2
+
+/* The level words: after them (and the proper name that may follow) a
+ * name ends ("Công an tỉnh", "Ủy ban nhân dân tỉnh Bình Dương"). */
+static const char *const levels[] = {"tỉnh",	 "huyện",     "xã",   "phường", "quận", "thị xã",
+				     "thị trấn", "thành phố", "thôn", "ấp",	NULL};
+
+/* Level words and the committees of a level ("Tỉnh ủy", "Huyện ủy"): they
+ * close a name (lower case, as written). */
+static const char *const closers[] = {"tỉnh",	  "huyện",    "xã",	   "phường",   "quận",
+				      "thị xã",	  "thị trấn", "thành phố", "tỉnh ủy",  "tỉnh uỷ",
+				      "huyện ủy", "huyện uỷ", "thành ủy",  "thành uỷ", "thị ủy",
+				      "thị uỷ",	  "quận ủy",  "quận uỷ",   NULL};
+
+/* A stop word at i (its length), not when the word is capitalized in a
+ * text written in mixed case ("Sở Xây dựng"). */
+static int stop_at(const struct toks *t, int i)
+{
+	if (i < t->n && !t->caps_mode && (t->v[i].cap || t->v[i].allcaps))
+		return 0;
+	return match_list(t, i, stop_words, true);
+}
+
 static int name_at(const struct toks *t, int i, bool list, bool *group)
 {
 	return name_at_d(t, i, list, group, 0);
@@ -646,18 +777,27 @@ static int name_at_d(const struct toks *t, int i, bool list, bool *group, int de
 		if (!t->caps_mode && !t->v[p].cap)
 			return -1;
 		int q = p + hl;
-		if (!name_word_cap(t, q) || match_list(t, q, stop_words, true))
+		if (!name_word_cap(t, q) || stop_at(t, q))
 			return -1;
 	}
 	p += hl;
-	int end = p, limit = i + 24;
-	bool prev_cap = true;
+	/* seg: the first token of the current name (a list starts a new one);
+	 * run: the first token of a pending run of plain lower-case words. */
+	int end = p, seg = i, run = -1;
+	bool closed = false, prev_cap = true;
 	(void)depth;
-	while (p < t->n && p < limit) {
+	while (p < t->n && p - seg < NAME_MAX_WORDS) {
 		const struct tok *k = &t->v[p];
 		int f2 = 0, h2;
 		if (k->punct == ',' || tok_is(t, p, "va") || tok_is(t, p, "cung")) {
 			int q = p + 1;
+			if (run >= 0) {
+				/* "Ban Tuyên huấn và Dân vận": a short run is part of it */
+				if (p - run > NAME_TAIL_RUN)
+					break;
+				end = p;
+				run = -1;
+			}
 			if (depth > 0 && !*group)
 				break;
 			if (k->punct == ',' && tok_is(t, q, "va"))
@@ -666,32 +806,37 @@ static int name_at_d(const struct toks *t, int i, bool list, bool *group, int de
 			h2 = match_head(t, q, *group, &f2);
 			if (h2 && *group && (f2 & H_BARE) && !t->v[q].cap) {
 				p = end = q + h2;
+				seg = q;
+				closed = false;
 				continue;
 			}
 			if (depth > 0)
 				break;
 			if (!tok_is(t, p, "cung") && name_word_cap(t, q) &&
-			    name_at_d(t, q, false, &g2, 1) < 0 &&
-			    !match_list(t, q, stop_words, true)) {
-				/* "Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể
-				 * thao và Du lịch": a capital that starts no name of its own */
+			    name_at_d(t, q, false, &g2, 1) < 0 && !stop_at(t, q)) {
+				/* "Sở Lao động - Thương binh và Xã hội", "Ban Tuyên giáo
+				 * và Dân vận": a capital that starts no name of its own */
 				p = q;
 				continue;
 			}
 			int e2;
 			if (list && (e2 = name_at_d(t, q, false, &g2, 1)) > q) {
 				p = end = e2;
+				seg = q;
+				closed = false;
 				*group = *group || g2;
 				continue;
 			}
 			break;
 		}
-		if (k->punct == '-' && name_word_cap(t, p + 1) && !t->caps_mode &&
-		    !match_list(t, p + 1, stop_words, true)) {
+		if (k->punct == '-' && run < 0 && name_word_cap(t, p + 1) && !t->caps_mode &&
+		    !stop_at(t, p + 1)) {
 			p = end = p + 2;
+			closed = false;
 			continue;
 		}
-		if (k->punct == '-' && match_list(t, p + 1, owner_words, true)) {
+		if (k->punct == '-' && run < 0 && !closed &&
+		    match_list(t, p + 1, owner_words, true)) {
 			/* "chính trị - xã hội" */
 			p = end = p + 1 + match_list(t, p + 1, owner_words, true);
 			continue;
@@ -699,10 +844,21 @@ static int name_at_d(const struct toks *t, int i, bool list, bool *group, int de
 		if (k->punct)
 			break;
 		int ow = match_list(t, p, owner_words, true);
-		int sw = match_list(t, p, stop_words, true);
+		int sw = stop_at(t, p);
 		if (sw && sw >= ow)
 			break;
-		if (k->cap || k->allcaps) {
+		if ((k->cap || k->allcaps) && !k->digits) {
+			int cl = t->caps_mode ? 0 : match_list(t, p, closers, true);
+			if (cl > 1) {
+				/* "Tỉnh ủy", "Thành phố": the name ends after it, but
+				 * for the proper name that may follow ("Huyện ủy Phú
+				 * Giáo") */
+				p = end = p + cl;
+				run = -1;
+				prev_cap = true;
+				closed = true;
+				continue;
+			}
 			p++;
 			if (!t->caps_mode && p < t->n) {
 				/* "Thường vụ", "Nội vụ": a capital and its second syllable */
@@ -716,12 +872,29 @@ static int name_at_d(const struct toks *t, int i, bool list, bool *group, int de
 					}
 			}
 			end = p;
+			run = -1;
 			prev_cap = true;
 			continue;
 		}
-		if (ow) {
-			p = end = p + ow;
+		if (closed) {
+			/* after a closer only a proper name, or a level word after it */
+			int lv = match_list(t, p, levels, true);
+			if (lv && prev_cap && p > seg + 1) {
+				p = end = p + lv;
+				prev_cap = false;
+				continue;
+			}
+			break;
+		}
+		int cl = t->caps_mode ? 0 : match_list(t, p, closers, true);
+		if (ow || cl) {
+			p = end = p + (ow > cl ? ow : cl);
+			run = -1;
 			prev_cap = false;
+			/* "tỉnh", "huyện ủy": a level word ends the name, after the
+			 * proper name that may follow it ("tỉnh Bình Dương") */
+			if (cl && cl >= ow)
+				closed = true;
 			continue;
 		}
 		if (k->digits && (prev_cap || tok_is(t, p - 1, "so"))) {
@@ -732,8 +905,23 @@ static int name_at_d(const struct toks *t, int i, bool list, bool *group, int de
 			p = end = p + 2;
 			continue;
 		}
-		break;
+		if (t->caps_mode || k->digits ||
+		    (tok_is(t, p, "cac") && !tok_is(t, p - 1, "khoi")) || tok_is(t, p, "nhung"))
+			break;
+		/* a plain lower-case word: pending until a name word follows
+		 * ("Ban Tuyên huấn Tỉnh ủy", "Hội Cờ tướng tỉnh") */
+		if (run < 0)
+			run = p;
+		if (p - run >= NAME_MAX_RUN)
+			break;
+		p++;
 	}
+	/* a short run of lower-case words that ends the text or meets a stop
+	 * ("Hội Cờ tướng chủ trì") belongs to the name; a longer one is the
+	 * task ("Ban Tổ chức đánh giá kết quả …") */
+	if (run >= 0 && run == end && p - run <= NAME_TAIL_RUN &&
+	    (p >= t->n || t->v[p].punct || stop_at(t, p) || tok_is(t, p, "va")))
+		end = p;
 	/* no trailing links */
 	while (end > i + 1 && (tok_is(t, end - 1, "va") || tok_is(t, end - 1, "cac")))
 		end--;
