@@ -265,6 +265,111 @@ static void test_leads_from_sentences(void **state)
 	import_doc_release(&d);
 }
 
+/* The name grammar (importer.h "Names of bodies"): each row is one item
+ * "1. <text>" (a sentence) or a heading "1. <text>" over "- Việc." (the
+ * heading's lead is inherited); lead NULL = none; coordinators joined with
+ * " | ". */
+static const struct {
+	const char *text;
+	bool heading;
+	const char *lead;
+	const char *coord;
+} name_rows[] = {
+	{"Ban Tuyên huấn Tỉnh ủy chủ trì tổ chức hội nghị.", false, "Ban Tuyên huấn Tỉnh ủy", ""},
+	{"Hội Cờ tướng tỉnh phối hợp tổ chức giải.", false, "Hội Cờ tướng tỉnh", ""},
+	{"Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy thực hiện.",
+	 false, "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Văn phòng Tỉnh ủy"},
+	{"Ủy ban Kiểm tra Huyện ủy có trách nhiệm kiểm tra.", false, "Ủy ban Kiểm tra Huyện ủy",
+	 ""},
+	{"Hội Cựu chiến binh tỉnh tuyên truyền sâu rộng.", false, "Hội Cựu chiến binh tỉnh", ""},
+	{"Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh chủ trì triển khai.", false,
+	 "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", ""},
+	{"Mặt trận Tổ quốc Việt Nam tỉnh chủ trì giám sát.", false,
+	 "Mặt trận Tổ quốc Việt Nam tỉnh", ""},
+	{"Sở Tài nguyên và Môi trường chủ trì, phối hợp với Sở Xây dựng rà soát quy hoạch.", false,
+	 "Sở Tài nguyên và Môi trường", "Sở Xây dựng"},
+	{"Đảng ủy Quân sự tỉnh chỉ đạo diễn tập.", false, "Đảng ủy Quân sự tỉnh", ""},
+	{"Bộ Chỉ huy Quân sự tỉnh chủ trì diễn tập khu vực phòng thủ.", false,
+	 "Bộ Chỉ huy Quân sự tỉnh", ""},
+	{"Công an tỉnh chủ trì bảo đảm an ninh.", false, "Công an tỉnh", ""},
+	{"Công an tỉnh xử lý vi phạm.", false, "Công an tỉnh", ""},
+	{"Văn phòng Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy, Hội Nông dân tỉnh và Sở Nội "
+	 "vụ theo dõi.",
+	 false, "Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy | Hội Nông dân tỉnh | Sở Nội vụ"},
+	{"Văn phòng Tỉnh ủy và Ban Tổ chức Tỉnh ủy chủ trì sơ kết.", false,
+	 "Văn phòng Tỉnh ủy và Ban Tổ chức Tỉnh ủy", ""},
+	{"Ban Thường vụ Tỉnh ủy chỉ đạo, phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy và Ủy ban "
+	 "Kiểm tra Tỉnh ủy để thực hiện.",
+	 false, "Ban Thường vụ Tỉnh ủy",
+	 "Ban Tuyên giáo và Dân vận Tỉnh ủy | Ủy ban Kiểm tra Tỉnh ủy"},
+	{"Ủy ban nhân dân tỉnh Bình Dương chỉ đạo các sở thực hiện.", false,
+	 "Ủy ban nhân dân tỉnh Bình Dương", ""},
+	{"Ban Tổ chức Huyện ủy Phú Giáo hướng dẫn quy trình.", false,
+	 "Ban Tổ chức Huyện ủy Phú Giáo", ""},
+	{"Sở Lao động - Thương binh và Xã hội chủ trì rà soát.", false,
+	 "Sở Lao động - Thương binh và Xã hội", ""},
+	{"Sở Văn hóa, Thể thao và Du lịch tổ chức liên hoan.", false,
+	 "Sở Văn hóa, Thể thao và Du lịch", ""},
+	{"Hội Người cao tuổi tỉnh vận động hội viên.", false, "Hội Người cao tuổi tỉnh", ""},
+	{"Hội Chữ thập đỏ tỉnh tiếp nhận hàng cứu trợ.", false, "Hội Chữ thập đỏ tỉnh", ""},
+	{"Đảng ủy Khối các cơ quan tỉnh chỉ đạo các chi bộ.", false,
+	 "Đảng ủy Khối các cơ quan tỉnh", ""},
+	{"Ban Tổ chức Tỉnh ủy đánh giá kết quả xếp loại tổ chức đảng.", false,
+	 "Ban Tổ chức Tỉnh ủy", ""},
+	{"Ban Chỉ đạo đánh giá kết quả xếp loại tổ chức đảng.", false, "Ban Chỉ đạo", ""},
+	{"Giao Sở Xây dựng chủ trì, phối hợp với Sở Giao thông vận tải khi triển khai.", false,
+	 "Sở Xây dựng", "Sở Giao thông vận tải"},
+	{"Đề nghị Liên đoàn Lao động tỉnh phối hợp với Hội Liên hiệp Phụ nữ tỉnh trong tuyên truyền.",
+	 false, "Liên đoàn Lao động tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"},
+	{"Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc Tỉnh ủy khẩn trương triển khai.",
+	 false, "Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc Tỉnh ủy", ""},
+	{"Tổ chức hội nghị quán triệt trong toàn tỉnh.", false, NULL, ""},
+	{"Ban hành quy chế phối hợp.", false, NULL, ""},
+	{"Hội nghị Ban Chấp hành được tổ chức định kỳ.", false, NULL, ""},
+	{"Ban Tuyên huấn Tỉnh ủy:", true, "Ban Tuyên huấn Tỉnh ủy", ""},
+	{"Hội Cờ tướng tỉnh", true, "Hội Cờ tướng tỉnh", ""},
+	{"Sở Tài nguyên và Môi trường:", true, "Sở Tài nguyên và Môi trường", ""},
+	{"Đối với Ban Tuyên giáo và Dân vận Huyện ủy:", true, "Ban Tuyên giáo và Dân vận Huyện ủy",
+	 ""},
+	{"Ủy ban Kiểm tra Huyện ủy chủ trì:", true, "Ủy ban Kiểm tra Huyện ủy", ""},
+	{"Công an tỉnh:", true, "Công an tỉnh", ""},
+};
+
+static void test_name_grammar(void **state)
+{
+	for (size_t r = 0; r < KH_ARRAY_LEN(name_rows); r++) {
+		struct buf b;
+		buf_init(&b, 4096);
+		buf_printf(&b, "I. NHIỆM VỤ\n1. %s\n", name_rows[r].text);
+		if (name_rows[r].heading)
+			buf_puts(&b, "- Việc thứ nhất.\n- Việc thứ hai.\n");
+		assert_false(b.failed);
+		struct import_doc d;
+		parse(b.data, 0, &d);
+		const struct import_item *it = item(&d, name_rows[r].heading ? "I.1.1" : "I.1");
+		struct buf c;
+		buf_init(&c, 4096);
+		for (int i = 0; i < it->n_coordinators; i++)
+			buf_printf(&c, "%s%s", i ? " | " : "", it->coordinators[i]);
+		const char *want = name_rows[r].lead;
+		if ((want == NULL) != (it->lead == NULL) || (want && strcmp(want, it->lead) != 0) ||
+		    strcmp(name_rows[r].coord, c.data) != 0)
+			print_error("row %zu: %s\n  lead %s, coordinators \"%s\"\n", r,
+				    name_rows[r].text, it->lead ? it->lead : "(null)", c.data);
+		if (want) {
+			assert_non_null(it->lead);
+			assert_string_equal(it->lead, want);
+		} else {
+			assert_null(it->lead);
+		}
+		assert_string_equal(c.data, name_rows[r].coord);
+		buf_release(&c);
+		buf_release(&b);
+		import_doc_release(&d);
+	}
+	(void)state;
+}
+
 static void test_deadlines(void **state)
 {
 	struct import_doc d;
@@ -527,6 +632,7 @@ int main(void)
 		cmocka_unit_test(test_intro_not_items),
 		cmocka_unit_test(test_leads_from_headings),
 		cmocka_unit_test(test_leads_from_sentences),
+		cmocka_unit_test(test_name_grammar),
 		cmocka_unit_test(test_deadlines),
 		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_end_matter),
