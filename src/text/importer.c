@@ -2253,13 +2253,79 @@ static void append_text(struct buf *b, const char *s)
 	buf_puts(b, s);
 }
 
+/* How a paragraph after the last entry of a list reads (see read_body). */
+enum closing { CLOSE_NO, CLOSE_ITEM, CLOSE_END };
+
+static int indent_of(const char *raw)
+{
+	int n = 0;
+	for (; *raw == ' ' || *raw == '\t'; raw++)
+		n += *raw == '\t' ? 4 : 1;
+	return n;
+}
+
+/* Whether s names or assigns a body the way a task does. */
+static bool names_body(const char *s, size_t n, bool *group, bool *opener)
+{
+	struct toks t;
+	struct lead l = {0};
+	tokenize(s, n < 400 ? n : 400, 64, &t);
+	*opener = skip_openers(&t, 0) > 0;
+	bool ok = lead_colon(&t, &l) || lead_chair(&t, &l) || lead_subject(&t, &l);
+	*group = ok && l.group;
+	free(l.name);
+	toks_release(&t);
+	return ok;
+}
+
+/* A paragraph s after the entry entry (its text) that starts a sentence of
+ * its own: the end matter ("Trên đây là", "Nếu có vướng mắc", "Trong quá
+ * trình thực hiện, nếu…"), or a task of the section ("Các huyện ủy …",
+ * "Đề nghị các …", or a sentence naming a body after an entry that names
+ * its own). */
+static enum closing closing_para(const char *s, size_t n, const char *entry)
+{
+	if (starts_lower(s))
+		return CLOSE_NO;
+	if (starts_with_fold(s, "tren day") || starts_with_fold(s, "neu co vuong mac") ||
+	    starts_with_fold(s, "trong qua trinh thuc hien, neu") ||
+	    starts_with_fold(s, "trong qua trinh trien khai, neu") ||
+	    starts_with_fold(s, "qua trinh thuc hien, neu"))
+		return CLOSE_END;
+	bool group, opener, g2, o2;
+	if (!names_body(s, n, &group, &opener))
+		return CLOSE_NO;
+	if (group || opener)
+		return CLOSE_ITEM;
+	return names_body(entry, strlen(entry), &g2, &o2) ? CLOSE_ITEM : CLOSE_NO;
+}
+
+/* Whether no entry of shape follows line i before the body's end (a
+ * bounded look; past the bound, not known: false). */
+static bool last_of_list(const struct lines *ls, int i, int to, int shape)
+{
+	for (int j = i, seen = 0; j < to; j++) {
+		if (!ls->v[j].len)
+			continue;
+		if (++seen > 400)
+			return false;
+		struct marker m;
+		if (parse_marker(ls->v[j].text, ls->v[j].len, &m))
+			return m.shape != shape;
+		if (all_caps(ls->v[j].text) && char_count(ls->v[j].text) <= 200)
+			return true;
+	}
+	return true;
+}
+
 /* Reads the body lines [from, to) into the tree. */
 static void read_body(const struct lines *ls, int from, int to, struct tree *t, struct header *h)
 {
 	struct buf para;
 	buf_init(&para, IMPORT_MAX_BYTES * 2);
 	int i = from;
-	int last = -1; /* the node the last paragraph went to */
+	int last = -1;	    /* the node the last paragraph went to */
+	int top_indent = 0; /* the indent of the last numbered entry's line */
 	while (i < to) {
 		const struct line *l = &ls->v[i];
 		if (!l->len || is_separator_line(l->text)) {
@@ -2295,6 +2361,7 @@ static void read_body(const struct lines *ls, int from, int to, struct tree *t, 
 		}
 		if (marked) {
 			resolve_roman_letter(t, &m);
+			top_indent = indent_of(ls->v[start].raw);
 			place_entry(t, &m, s + m.skip, line);
 			last = t->n - 1;
 			continue;
@@ -2322,6 +2389,27 @@ static void read_body(const struct lines *ls, int from, int to, struct tree *t, 
 			struct node *n = tree_add(t, t->stack[t->depth - 1], SH_PARA, line);
 			buf_puts(&n->text, s);
 			last = t->n - 1;
+			continue;
+		}
+		/* after the last entry of a list, a paragraph that is not
+		 * indented as its continuation, follows a blank line and
+		 * starts a sentence of its own ends the list */
+		enum closing cl = CLOSE_NO;
+		if (start > from && !ls->v[start - 1].len &&
+		    indent_of(ls->v[start].raw) <= top_indent &&
+		    last_of_list(ls, i, to, top->shape))
+			cl = closing_para(s, para.len, top->text.data);
+		if (cl == CLOSE_END)
+			continue;
+		if (cl == CLOSE_ITEM) {
+			/* an unnumbered entry of the parent, numbered by position */
+			t->depth--;
+			int parent = t->depth > 0 ? t->stack[t->depth - 1] : -1;
+			struct node *n = tree_add(t, parent, SH_PARA, line);
+			buf_puts(&n->text, s);
+			last = t->n - 1;
+			if (parent >= 0)
+				t->v[parent].heading_like = true;
 			continue;
 		}
 		append_text(&top->more, s);

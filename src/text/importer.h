@@ -29,6 +29,16 @@
  *    an entry of its own, numbered by position. Paragraphs that only state a
  *    time, a lead or a cost ("Thời gian: …", "Chủ trì: …", "(Quý II/2019)",
  *    "*hoàn thành trong tháng 6*") always continue the entry above;
+ *  - a paragraph after the last entry of a list (no entry of the same shape
+ *    follows before a heading in capitals or the end), after a blank line
+ *    and not indented deeper than the entry's line, that starts a sentence
+ *    of its own ends the list: end matter ("Trên đây là", "Nếu có vướng
+ *    mắc", "Trong quá trình thực hiện, nếu …") is dropped; a task of the
+ *    section — a sentence naming a group ("Các huyện ủy, … khẩn trương …"),
+ *    one assigning a body ("Đề nghị …", "Giao …", "Yêu cầu …"), or one
+ *    naming a body after an entry that names its own — becomes an
+ *    unnumbered entry of the parent section, numbered by position ("III.4"
+ *    after "III.3"); any other paragraph continues the entry;
  *  - the end matter: the body ends at "Trên đây là …" (when no numbered
  *    heading follows), "Trân trọng", "Nơi nhận", or a signature block
  *    ("T/M BAN THƯỜNG VỤ", "K/T", "T/L", "TM.", "KT.", "TL."); nothing after
@@ -46,12 +56,43 @@
  * nhiệm…") possibly after "Giao", "Đề nghị", "Yêu cầu", "Phân công"; failing
  * those, the nearest heading above that names a body ("1. Ban Tổ chức Tỉnh
  * uỷ", "2. Ủy ban nhân dân tỉnh:", "Đối với Ban Tuyên giáo:") or holds such a
- * sentence. A name is recognized by its head words (Ban, Ủy ban, UBKT, Văn
- * phòng, Đảng ủy, Huyện ủy, Tỉnh ủy, Chi bộ, Đảng đoàn, Ban cán sự đảng, Sở,
- * Mặt trận, HĐND, UBND, Hội, Đoàn, Công an, Bộ chỉ huy…, any acronym) and
- * runs over capitalized words, acronyms and the words names are made of
- * (nhân dân, kiểm tra, tỉnh, huyện, khối, trực thuộc…) up to a verb or
- * punctuation. "Các …" names a group: lead_group is set ("Các huyện ủy,
+ * sentence.
+ *
+ * Names of bodies, a small grammar (case as written; in a text written all
+ * in capitals, where case says nothing, names run over capitals up to a
+ * stop word):
+ *   name := [các | những | tất cả các] HEAD word* | name ("," | "và") name
+ *   HEAD := Ban, Ủy ban, UBKT, Văn phòng, Đảng ủy, Huyện ủy, Tỉnh ủy, Chi bộ,
+ *           Đảng đoàn, Ban cán sự đảng, Sở, Mặt trận, HĐND, UBND, Hội, Đoàn,
+ *           Công an, Bộ Chỉ huy… or an acronym; a bare head such as "Sở",
+ *           "Hội", "Ban" needs a capital after it ("Hội nghị" is no name)
+ *   word := a capitalized word or acronym (with the second syllable of a
+ *           compound: "Thường vụ", "Tài nguyên") | a word names are made of
+ *           (nhân dân, khối, trực thuộc, cơ sở, liên quan…) | a plain
+ *           lower-case word ("Ban Tuyên huấn", "Hội Cờ tướng")
+ * A name ends at the first of:
+ *  - a stop word written in lower case: a verb or link that begins the task
+ *    ("chủ trì", "phối hợp", "có trách nhiệm", "tham mưu", "tổ chức", "thực
+ *    hiện", "kiểm tra", "đánh giá"…, "để", "nhằm", "trong", "theo", "về",
+ *    "với", "cho", "đến", "từ", "khi"…) — capitalized, it is part of the
+ *    name ("Sở Xây dựng");
+ *  - punctuation (',' ';' ':' '.' '(' …), except "," or "và" followed by a
+ *    capital that starts no name of its own ("Sở Văn hóa, Thể thao và Du
+ *    lịch", "Ban Tuyên giáo và Dân vận") or, in a group, by another bare
+ *    head ("các huyện ủy, thị ủy và đảng ủy"); "," or "và" followed by a
+ *    name of its own is two bodies ("Văn phòng Tỉnh ủy và Ban Tổ chức Tỉnh
+ *    ủy": split among coordinators, kept whole as a lead);
+ *  - a closer: a level word ("tỉnh", "huyện", "xã", "thành phố"…) or a
+ *    level's committee ("Tỉnh ủy", "Huyện ủy"…), after the proper name that
+ *    may follow it ("tỉnh Bình Dương", "Huyện ủy Phú Giáo");
+ *  - 12 words (each name of a list).
+ * Plain lower-case words are only pending: kept when a name word follows
+ * within 4 of them ("Ban Tuyên huấn Tỉnh ủy", "Đảng ủy Khối các cơ quan
+ * tỉnh"), or when at most 2 of them end the name before a stop word, a mark
+ * or the end ("Hội Cờ tướng chủ trì"); otherwise the name ends before them
+ * ("Ban Chỉ đạo đánh giá kết quả …" → "Ban Chỉ đạo").
+ *
+ * "Các …" names a group: lead_group is set ("Các huyện ủy,
  * thành ủy, đảng ủy trực thuộc Tỉnh ủy"). Coordinators come from "phối hợp
  * (với|cùng) A, B và C" or "Phối hợp: A; B", split on commas, semicolons and
  * "và", each kept as written (a group such as "các huyện ủy, thành ủy" stays

@@ -370,6 +370,52 @@ static void test_name_grammar(void **state)
 	(void)state;
 }
 
+/* A paragraph after the last entry of a list that starts a sentence of its
+ * own ends the list: a task of the parent section, or end matter. */
+static void test_closing_paragraph(void **state)
+{
+	struct import_doc d;
+	parse("III. TỔ CHỨC THỰC HIỆN\n"
+	      "1. Văn phòng Tỉnh ủy chủ trì theo dõi.\n"
+	      "\n"
+	      "Ban Tổ chức Tỉnh ủy phối hợp thực hiện.\n"
+	      "\n"
+	      "2. Giao Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền.\n"
+	      "\n"
+	      "Các huyện ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy khẩn trương triển khai. Nếu có "
+	      "vướng mắc, báo cáo Ban Thường vụ Tỉnh ủy.\n"
+	      "\n"
+	      "IV. KINH PHÍ\n"
+	      "1. Sở Tài chính bố trí kinh phí.\n"
+	      "    Sở Nội vụ cùng thực hiện.\n"
+	      "2. Tổ chức hội nghị.\n"
+	      "\n"
+	      "Việc này làm trong tháng 6.\n"
+	      "\n"
+	      "Nếu có vướng mắc, báo cáo về Văn phòng Tỉnh ủy.\n",
+	      2020, &d);
+	static const char *const want[] = {"III.1", "III.2", "III.3", "IV.1", "IV.2", NULL};
+	paths_are(&d, want);
+	/* not the last entry of its list: it continues it */
+	assert_string_equal(item(&d, "III.1")->text,
+			    "Văn phòng Tỉnh ủy chủ trì theo dõi. Ban Tổ chức Tỉnh ủy phối hợp "
+			    "thực hiện.");
+	assert_string_equal(item(&d, "III.2")->text,
+			    "Giao Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền.");
+	const struct import_item *it = item(&d, "III.3");
+	assert_string_equal(it->lead, "Các huyện ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy");
+	assert_true(it->lead_group);
+	/* indented: a continuation */
+	assert_string_equal(item(&d, "IV.1")->text,
+			    "Sở Tài chính bố trí kinh phí. Sở Nội vụ cùng thực hiện.");
+	/* names no body: it continues; "Nếu có vướng mắc" is end matter */
+	it = item(&d, "IV.2");
+	assert_string_equal(it->text, "Tổ chức hội nghị. Việc này làm trong tháng 6.");
+	assert_int_equal(it->deadline.kind, DEADLINE_WINDOW);
+	import_doc_release(&d);
+	(void)state;
+}
+
 static void test_deadlines(void **state)
 {
 	struct import_doc d;
@@ -633,6 +679,7 @@ int main(void)
 		cmocka_unit_test(test_leads_from_headings),
 		cmocka_unit_test(test_leads_from_sentences),
 		cmocka_unit_test(test_name_grammar),
+		cmocka_unit_test(test_closing_paragraph),
 		cmocka_unit_test(test_deadlines),
 		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_end_matter),
