@@ -2264,6 +2264,15 @@ static int indent_of(const char *raw)
 	return n;
 }
 
+/* A paragraph of the end matter inside the body. */
+static bool is_end_phrase(const char *s)
+{
+	return starts_with_fold(s, "tren day") || starts_with_fold(s, "neu co vuong mac") ||
+	       starts_with_fold(s, "trong qua trinh thuc hien neu") ||
+	       starts_with_fold(s, "trong qua trinh trien khai neu") ||
+	       starts_with_fold(s, "qua trinh thuc hien neu");
+}
+
 /* Whether s names or assigns a body the way a task does. */
 static bool names_body(const char *s, size_t n, bool *group, bool *opener)
 {
@@ -2287,10 +2296,7 @@ static enum closing closing_para(const char *s, size_t n, const char *entry)
 {
 	if (starts_lower(s))
 		return CLOSE_NO;
-	if (starts_with_fold(s, "tren day") || starts_with_fold(s, "neu co vuong mac") ||
-	    starts_with_fold(s, "trong qua trinh thuc hien, neu") ||
-	    starts_with_fold(s, "trong qua trinh trien khai, neu") ||
-	    starts_with_fold(s, "qua trinh thuc hien, neu"))
+	if (is_end_phrase(s))
 		return CLOSE_END;
 	bool group, opener, g2, o2;
 	if (!names_body(s, n, &group, &opener))
@@ -2386,6 +2392,9 @@ static void read_body(const struct lines *ls, int from, int to, struct tree *t, 
 			continue;
 		}
 		if (top->heading_like) {
+			if (start > from && !ls->v[start - 1].len && is_end_phrase(s) &&
+			    t->n - 1 > t->stack[t->depth - 1])
+				continue; /* end matter after the section's entries */
 			struct node *n = tree_add(t, t->stack[t->depth - 1], SH_PARA, line);
 			buf_puts(&n->text, s);
 			last = t->n - 1;

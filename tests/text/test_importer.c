@@ -385,6 +385,8 @@ static void test_closing_paragraph(void **state)
 	      "Các huyện ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy khẩn trương triển khai. Nếu có "
 	      "vướng mắc, báo cáo Ban Thường vụ Tỉnh ủy.\n"
 	      "\n"
+	      "Trong quá trình thực hiện, nếu có vướng mắc, báo cáo Văn phòng Tỉnh ủy.\n"
+	      "\n"
 	      "IV. KINH PHÍ\n"
 	      "1. Sở Tài chính bố trí kinh phí.\n"
 	      "    Sở Nội vụ cùng thực hiện.\n"
