@@ -12,7 +12,7 @@
 // Needs playwright-core (npm install), Debian's chromium (KH_CHROMIUM to use
 // another) and chromium-l10n (else date fields show mm/dd/yyyy). Every page must load without console errors: the script
 // stops on the first one rather than publish a picture of a broken page.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../tests/http/harness.mjs';
@@ -97,6 +97,16 @@ try {
   await Promise.all([page.waitForNavigation(),
     page.getByRole('link', { name: 'Kiểm tra chất lượng', exact: true }).click()]);
   await shot(page, watch, 'plan-check.png');
+  // The importer's preview: seed 001 pasted, the source beside the items read.
+  await go(page, '/plans/import');
+  await page.locator('main textarea').first().fill(readFileSync(
+    path.join(root, 'tests/text/corpus/seed_001.txt'), 'utf8'));
+  await Promise.all([page.waitForNavigation(),
+    page.locator('main form button[type=submit]').first().click()]);
+  // Scrolled to the first item whose lead was read, with its choice of org.
+  await page.locator('td.import-items select[name=item_lead]').first().evaluate(
+    (e) => e.closest('tr').scrollIntoView({ block: 'start' }));
+  await shot(page, watch, 'import-preview.png');
   // Compliance of the province for 2026.
   await go(page, '/compliance?year=2026');
   await shot(page, watch, 'compliance.png');

@@ -131,6 +131,10 @@ const char asset_app_css[] =
 	"ol.source-lines li:target{background:#fff3c4}\n"
 	"ol.source-lines li::marker{color:#999}\n"
 	"td.import-items table.items{font-size:.9rem;table-layout:fixed;width:100%}\n"
+	"td.import-items table.items th:nth-child(1){width:3.5em}\n"
+	"td.import-items table.items th:nth-child(3),td.import-items table.items "
+	"th:nth-child(4){width:18%}\n"
+	"td.import-items table.items th:nth-child(5){width:9.5em}\n"
 	"td.import-items input,td.import-items select{width:100%;box-sizing:border-box;"
 	"min-width:0}\n"
 	"mark.unmatched,tr.unmatched td{background:#fde2e1}\n";
