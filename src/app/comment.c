@@ -33,22 +33,10 @@ static const char *nz(const char *s)
 	return s ? s : "";
 }
 
-/* "2026-01-15T08:30:00Z" for unix seconds t. */
-static const char *iso_time(char out[32], int64_t t)
-{
-	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-	int64_t secs = t - days * 86400;
-	int y, m, d;
-	date_to_ymd((int32_t)days, &y, &m, &d);
-	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int)(secs / 3600),
-		 (int)(secs / 60 % 60), (int)(secs % 60));
-	return out;
-}
-
 static json_t *time_or_null(int64_t t)
 {
 	char iso[32];
-	return t ? json_string(iso_time(iso, t)) : json_null();
+	return t ? json_string(date_format_timestamp(t, iso)) : json_null();
 }
 
 static json_t *id_or_null(int64_t id)

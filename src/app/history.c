@@ -201,12 +201,7 @@ int app_plan_history(struct app_ctx *ctx, int64_t plan_id, struct plan_event **o
 json_t *app_plan_event_json(const struct plan_event *e)
 {
 	char iso[32];
-	int64_t days = e->at >= 0 ? e->at / 86400 : -((-e->at + 86399) / 86400);
-	int64_t secs = e->at - days * 86400;
-	int y, m, d;
-	date_to_ymd((int32_t)days, &y, &m, &d);
-	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int)(secs / 3600),
-		 (int)(secs / 60 % 60), (int)(secs % 60));
+	date_format_timestamp(e->at, iso);
 	json_t *j = json_object();
 	json_object_set_new(j, "at", json_string(iso));
 	json_object_set_new(j, "action", json_string(e->action));

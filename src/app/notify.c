@@ -25,24 +25,13 @@ static const char *nz(const char *s)
 	return s ? s : "";
 }
 
-/* "2026-01-15T08:30:00Z" for unix seconds t. */
-static const char *iso_time(char out[32], int64_t t)
-{
-	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-	int64_t secs = t - days * 86400;
-	int y, m, d;
-	date_to_ymd((int32_t)days, &y, &m, &d);
-	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int)(secs / 3600),
-		 (int)(secs / 60 % 60), (int)(secs % 60));
-	return out;
-}
-
 json_t *app_notification_json(const struct notification *n)
 {
 	char iso[32];
 	json_t *j = json_object();
 	json_object_set_new(j, "id", json_integer(n->id));
-	json_object_set_new(j, "created_at", json_string(iso_time(iso, n->created_at)));
+	json_object_set_new(j, "created_at",
+			    json_string(date_format_timestamp(n->created_at, iso)));
 	json_object_set_new(j, "kind", json_string(nz(n->kind)));
 	json_object_set_new(j, "text", json_string(nz(n->text)));
 	json_object_set_new(j, "link", json_string(nz(n->link)));

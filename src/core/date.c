@@ -84,3 +84,14 @@ void date_format_iso(int32_t days, char out[11])
 	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
 }
+
+const char *date_format_timestamp(int64_t t, char out[32])
+{
+	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t secs = t - days * 86400;
+	int y, m, d;
+	date_to_ymd((int32_t)days, &y, &m, &d);
+	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int)(secs / 3600),
+		 (int)(secs / 60 % 60), (int)(secs % 60));
+	return out;
+}

@@ -21,5 +21,8 @@ int date_days_in_month(int y, int m);
 int date_parse_iso(const char *s, int32_t *out) KH_MUST_CHECK;
 /* Writes "YYYY-MM-DD" into out (at least 11 bytes). */
 void date_format_iso(int32_t days, char out[11]);
+/* Writes unix seconds t as "YYYY-MM-DDTHH:MM:SSZ" (UTC) into out (at least
+ * 21 bytes; 32 is safe for any t); returns out. */
+const char *date_format_timestamp(int64_t t, char out[32]);
 
 #endif

@@ -109,6 +109,10 @@ static void test_date(void **state)
 	char out[11];
 	date_format_iso(d, out);
 	assert_string_equal(out, "2025-07-01");
+	char ts[32];
+	assert_string_equal(date_format_timestamp(0, ts), "1970-01-01T00:00:00Z");
+	assert_string_equal(date_format_timestamp(1768469400, ts), "2026-01-15T09:30:00Z");
+	assert_string_equal(date_format_timestamp(-1, ts), "1969-12-31T23:59:59Z");
 	assert_int_equal(date_parse_iso("2024-02-29", &d), 0);
 	assert_int_equal(date_parse_iso("2023-02-29", &d), KH_EINVAL);
 	assert_int_equal(date_parse_iso("2023-13-01", &d), KH_EINVAL);
