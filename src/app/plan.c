@@ -640,6 +640,12 @@ static int load_editable(struct app_ctx *ctx, int64_t id, struct plan *p, struct
 	return 0;
 }
 
+int app_plan_require_editable(struct app_ctx *ctx, int64_t id, struct kh_error *err)
+{
+	struct plan p;
+	return load_editable(ctx, id, &p, err);
+}
+
 /* ---- the search entry ---- */
 
 static void append_fold(struct buf *b, const char *s)

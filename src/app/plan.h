@@ -165,6 +165,12 @@ struct plan_page {
 int app_plan_list(struct app_ctx *ctx, const struct plan_query *q, struct plan_page *out,
 		  struct kh_error *err) KH_MUST_CHECK;
 
+/* 0 when the actor may change the plan's working copy now (owner side,
+ * status draft, comment or adjusting); otherwise the refusal every editing
+ * use case gives (KH_EFORBIDDEN, KH_ECONFLICT "Kế hoạch đã ban hành…",
+ * KH_ENOTFOUND). For use cases that edit through others (the XLSX sheet). */
+int app_plan_require_editable(struct app_ctx *ctx, int64_t id, struct kh_error *err) KH_MUST_CHECK;
+
 /* ---- items ---- */
 
 /* Fields for an item. On update a NULL string or a false set_ flag keeps the

@@ -463,25 +463,10 @@ int app_plan_sheet_apply(struct app_ctx *ctx, int64_t plan_id, const void *bytes
 	tx = true;
 	if ((rc = app_plan_get(ctx, plan_id, &v, err)))
 		goto out;
-	/* The editing rule of the plan use cases (app/plan.c load_editable),
-	 * asked before the file is even read. */
-	if (!v.rights.own) {
-		rc = kh_fail(err, KH_EFORBIDDEN, NULL,
-			     v.plan.owner_org_id
-				     ? "Chỉ cấp ủy, cơ quan chủ trì kế hoạch mới được làm việc này"
-				     : "Chỉ đồng chí chủ kế hoạch mới được làm việc này");
+	/* The editing rule of the plan use cases, asked before the file is
+	 * even read. */
+	if ((rc = app_plan_require_editable(ctx, plan_id, err)))
 		goto out;
-	}
-	if (v.plan.status == PLAN_CLOSED) {
-		rc = kh_fail(err, KH_ECONFLICT, NULL, "Kế hoạch đã kết thúc, không sửa được");
-		goto out;
-	}
-	if (!v.rights.edit) {
-		rc = kh_fail(err, KH_ECONFLICT, NULL,
-			     "Kế hoạch đã ban hành: muốn thay đổi, hãy mở điều chỉnh, bổ sung (nêu"
-			     " lý do).");
-		goto out;
-	}
 	if (len > PLAN_SHEET_MAX_BYTES) {
 		rc = kh_fail(err, KH_ETOOBIG, "file", "Tệp Excel lớn quá %u MB",
 			     PLAN_SHEET_MAX_BYTES / (1024 * 1024));
