@@ -341,6 +341,10 @@ static const char *const migrations[] = {
 	"  last_error TEXT NOT NULL DEFAULT ''"
 	");"
 	"CREATE INDEX mail_outbox_pending ON mail_outbox(id) WHERE sent_at IS NULL;",
+	/* 6..8: operating the plans (issue 5), each in its own file. */
+	schema_m6_progress,
+	schema_m7_indicators,
+	schema_m8_reports,
 };
 
 int schema_count(void)

@@ -8,4 +8,10 @@ int schema_count(void);
 /* The SQL of migration i (0-based), or NULL. */
 const char *schema_migration(int i);
 
+/* Migrations kept in their own files (store/schema_*.c), one per area, so
+ * that the SQL of an area sits beside nothing else. */
+extern const char schema_m6_progress[];
+extern const char schema_m7_indicators[];
+extern const char schema_m8_reports[];
+
 #endif
