@@ -5,15 +5,18 @@
 
 #include "core/num.h"
 
-int cmd_demo(int argc, char **argv);   /* cli/cmd_demo.c */
-int cmd_user(int argc, char **argv);   /* cli/cmd_user.c */
-int cmd_token(int argc, char **argv);  /* cli/cmd_user.c */
-int cmd_org(int argc, char **argv);    /* cli/cmd_org.c */
-int cmd_person(int argc, char **argv); /* cli/cmd_person.c */
-int cmd_plan(int argc, char **argv);   /* cli/cmd_plan.c */
-int cmd_mail(int argc, char **argv);   /* cli/cmd_mail.c */
-int cmd_config(int argc, char **argv); /* cli/cmd_config.c */
-int cmd_import(int argc, char **argv); /* cli/cmd_import.c */
-int cmd_export(int argc, char **argv); /* cli/cmd_export.c */
+int cmd_demo(int argc, char **argv);	  /* cli/cmd_demo.c */
+int cmd_user(int argc, char **argv);	  /* cli/cmd_user.c */
+int cmd_token(int argc, char **argv);	  /* cli/cmd_user.c */
+int cmd_org(int argc, char **argv);	  /* cli/cmd_org.c */
+int cmd_person(int argc, char **argv);	  /* cli/cmd_person.c */
+int cmd_plan(int argc, char **argv);	  /* cli/cmd_plan.c */
+int cmd_mail(int argc, char **argv);	  /* cli/cmd_mail.c */
+int cmd_config(int argc, char **argv);	  /* cli/cmd_config.c */
+int cmd_import(int argc, char **argv);	  /* cli/cmd_import.c */
+int cmd_export(int argc, char **argv);	  /* cli/cmd_export.c */
+int cmd_remind(int argc, char **argv);	  /* cli/cmd_remind.c */
+int cmd_indicator(int argc, char **argv); /* cli/cmd_indicator.c */
+int cmd_report(int argc, char **argv);	  /* cli/cmd_report.c */
 
 #endif

@@ -116,6 +116,18 @@ static const struct command commands[] = {
 	{"import", cmd_import, "import --json FILE [--year N]",
 	 "Đọc một kế hoạch dạng văn bản (.txt UTF-8) hoặc Word (.docx) và in các mục, mục lục,"
 	 " đơn vị chủ trì, phối hợp, thời hạn dưới dạng JSON."},
+	{"remind", cmd_remind, "remind --db FILE [--date YYYY-MM-DD]",
+	 "Gửi nhắc việc: nội dung sắp đến hạn (7 ngày, 1 ngày), đến hạn, quá hạn; báo cáo sắp đến"
+	 " hạn, chưa nộp — mỗi đơn vị một bản tổng hợp (chạy hằng ngày bằng cron)."},
+	{"indicator", cmd_indicator,
+	 "indicator list --db FILE --org ID [--json] | indicator table --db FILE --org ID --year N"
+	 " [--json] | indicator sheet --db FILE --org ID FILE.xlsx [--dry-run]",
+	 "Liệt kê chỉ tiêu; in bảng so sánh thực hiện với mục tiêu và giá trị nền; ghi số liệu"
+	 " đã nhập bằng Excel."},
+	{"report", cmd_report,
+	 "report campaigns --db FILE [--org ID] | report status --db FILE CAMPAIGN_ID [--json]",
+	 "Liệt kê các đợt báo cáo; tình hình nộp báo cáo của từng đơn vị (đúng hạn, muộn, chưa nộp,"
+	 " trả lại)."},
 	{"mail", cmd_mail,
 	 "mail send --db FILE | mail config --db FILE --host H [--port N] --from ADDR",
 	 "Gửi thư thông báo đang chờ qua máy chủ SMTP; cấu hình SMTP."},
@@ -134,7 +146,7 @@ static void usage(FILE *f)
 		"Cách dùng: kehoach LỆNH [TUỲ CHỌN]\n\nCác lệnh:\n",
 		KH_VERSION);
 	for (size_t i = 0; i < KH_ARRAY_LEN(commands); i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
 	fprintf(f, "\n  kehoach --version     in phiên bản\n"
 		   "  kehoach help LỆNH     hướng dẫn chi tiết một lệnh\n");
 }
