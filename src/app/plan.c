@@ -708,6 +708,7 @@ static void parse_deadline(const struct plan *p, struct plan_item *it)
 	it->deadline_start = d.start;
 	it->deadline_end = d.end;
 	it->deadline_period = (int)d.period;
+	it->deadline_after_days = d.after_days;
 }
 
 static int check_org_readable(struct app_ctx *ctx, int64_t org, const char *field,
@@ -864,6 +865,8 @@ static int apply_item_input(struct app_ctx *ctx, const struct plan *p, struct pl
 		it->deadline_end = k == DEADLINE_NONE ? 0 : in->deadline_end;
 		if (k != DEADLINE_RECURRING)
 			it->deadline_period = 0;
+		if (k != DEADLINE_CONDITIONAL)
+			it->deadline_after_days = 0;
 	} else if (reparse) {
 		parse_deadline(p, it);
 	}

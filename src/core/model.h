@@ -305,6 +305,14 @@ struct plan_item {
 	int64_t carried_from_id; /* last year's item or the term plan's item; 0 = none */
 	const char *status;	 /* progress status (issue 5): "open", "done"… */
 	int64_t created_at, updated_at;
+	/* Progress (issue 5, app/progress.h): a conditional deadline's delay and
+	 * its recorded event, and the lead's latest report. */
+	int deadline_after_days;    /* conditional: days after the event; 0 = none */
+	int32_t event_day;	    /* conditional: the event's day; 0 = not recorded */
+	const char *progress_state; /* "not_started", "in_progress", "done", "stalled" */
+	int progress_percent;	    /* 0..100 */
+	int32_t progress_day;	    /* the latest report's day; 0 = none */
+	int32_t done_day;	    /* first day reported done; 0 = not done */
 	/* Filled by reads for display: */
 	const char *lead_name; /* the lead org's or person's name, else lead_text */
 };

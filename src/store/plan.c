@@ -345,7 +345,8 @@ int store_plan_sources_set(struct store *s, int64_t plan_id, const int64_t *ids,
 	" i.coordinate_with, i.addressee, i.addressee_org_id, i.proposal_state,"                \
 	" i.proposal_note, i.deadline_text, i.deadline_kind, i.deadline_start, i.deadline_end," \
 	" i.deadline_period, i.resources, i.serves, i.upper_item_id, i.carried_from_id,"        \
-	" i.status, i.created_at, i.updated_at"
+	" i.status, i.created_at, i.updated_at, i.deadline_after_days, i.event_day,"            \
+	" i.progress_state, i.progress_percent, i.progress_day, i.done_day"
 /* The lead's name; day is a parameter reference. */
 #define ITEM_LEAD_NAME(day)                                                                  \
 	" CASE WHEN i.lead_org_id IS NOT NULL THEN " ORG_NAME_NEAR(                          \
@@ -393,7 +394,13 @@ static void read_item(struct arena *a, sqlite3_stmt *st, struct plan_item *it)
 	it->status = store_col_text(a, st, 28);
 	it->created_at = sqlite3_column_int64(st, 29);
 	it->updated_at = sqlite3_column_int64(st, 30);
-	it->lead_name = store_col_text(a, st, 31);
+	it->deadline_after_days = sqlite3_column_int(st, 31);
+	it->event_day = col_day(st, 32);
+	it->progress_state = store_col_text(a, st, 33);
+	it->progress_percent = sqlite3_column_int(st, 34);
+	it->progress_day = col_day(st, 35);
+	it->done_day = col_day(st, 36);
+	it->lead_name = store_col_text(a, st, 37);
 	it->coordinator_org_ids = NULL;
 	it->n_coordinator_orgs = 0;
 }
@@ -600,9 +607,10 @@ int store_plan_item_insert(struct store *s, const struct plan_item *it, int64_t 
 		" lead_group, lead_person_id, lead_text, coordinators, coordinate_with, addressee,"
 		" addressee_org_id, proposal_state, proposal_note, deadline_text, deadline_kind,"
 		" deadline_start, deadline_end, deadline_period, resources, serves, upper_item_id,"
-		" carried_from_id, status, plan_id, seq, created_at, updated_at, id) VALUES (?1, ?2,"
-		" ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-		" ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?29, ?30)",
+		" carried_from_id, status, plan_id, seq, created_at, updated_at, id,"
+		" deadline_after_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		" ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28,"
+		" ?29, ?29, ?30, ?31)",
 		err);
 	if (!st)
 		return fail_stmt(err);
@@ -611,6 +619,7 @@ int store_plan_item_insert(struct store *s, const struct plan_item *it, int64_t 
 	sqlite3_bind_int(st, 28, it->seq);
 	sqlite3_bind_int64(st, 29, it->created_at);
 	sqlite3_bind_int64(st, 30, next);
+	sqlite3_bind_int(st, 31, it->deadline_after_days);
 	if ((rc = step_done(s, st, err)))
 		return rc;
 	*id = store_last_id(s);
@@ -627,14 +636,15 @@ int store_plan_item_update(struct store *s, const struct plan_item *it, struct k
 		" addressee_org_id = ?14, proposal_state = ?15, proposal_note = ?16,"
 		" deadline_text = ?17, deadline_kind = ?18, deadline_start = ?19,"
 		" deadline_end = ?20, deadline_period = ?21, resources = ?22, serves = ?23,"
-		" upper_item_id = ?24, carried_from_id = ?25, status = ?26, updated_at = ?27"
-		" WHERE id = ?28",
+		" upper_item_id = ?24, carried_from_id = ?25, status = ?26, updated_at = ?27,"
+		" deadline_after_days = ?29 WHERE id = ?28",
 		err);
 	if (!st)
 		return fail_stmt(err);
 	bind_item(st, it);
 	sqlite3_bind_int64(st, 27, it->updated_at);
 	sqlite3_bind_int64(st, 28, it->id);
+	sqlite3_bind_int(st, 29, it->deadline_after_days);
 	int rc = step_done(s, st, err);
 	if (rc)
 		return rc;
