@@ -23,6 +23,7 @@
 #include "store/org.h"
 #include "store/person.h"
 #include "store/plan.h"
+#include "store/progress.h"
 #include "store/search.h"
 #include "text/deadline.h"
 #include "text/fold.h"
@@ -711,6 +712,16 @@ static void parse_deadline(const struct plan *p, struct plan_item *it)
 	it->deadline_after_days = d.after_days;
 }
 
+/* An item of a collective plan that implements an upper item answers the
+ * upper item's assignment to the owner org (issue 5: who has answered). */
+static int link_answer(struct app_ctx *ctx, const struct plan *p, const struct plan_item *it,
+		       struct kh_error *err)
+{
+	if (!it->upper_item_id || !p->owner_org_id)
+		return 0;
+	return store_assignment_answer(ctx->store, it->upper_item_id, p->owner_org_id, it->id, err);
+}
+
 static int check_org_readable(struct app_ctx *ctx, int64_t org, const char *field,
 			      struct kh_error *err)
 {
@@ -1002,7 +1013,8 @@ static int cascade_items(struct app_ctx *ctx, const struct plan *p, int *seq, st
 		it.upper_item_id = v[i].id;
 		it.lead_org_id = p->owner_org_id;
 		it.updated_at = ctx->now;
-		if ((rc = store_plan_item_update(ctx->store, &it, err)))
+		if ((rc = store_plan_item_update(ctx->store, &it, err)) ||
+		    (rc = link_answer(ctx, p, &it, err)))
 			return rc;
 	}
 	return 0;
@@ -1306,7 +1318,9 @@ int app_plan_delete(struct app_ctx *ctx, int64_t id, struct kh_error *err)
 			       "Chỉ xóa được dự thảo chưa gửi lấy ý kiến, chưa ban hành");
 	if ((rc = store_begin(ctx->store, true, err)))
 		return rc;
-	rc = store_plan_delete(ctx->store, id, err);
+	rc = store_progress_forget_plan(ctx->store, id, err);
+	if (!rc)
+		rc = store_plan_delete(ctx->store, id, err);
 	if (rc == KH_ECONFLICT)
 		rc = kh_fail(err, KH_ECONFLICT, NULL,
 			     "Kế hoạch đang được kế hoạch khác hoặc ý kiến góp ý dẫn chiếu:"
@@ -1444,6 +1458,8 @@ int app_plan_item_create(struct app_ctx *ctx, int64_t plan_id, const struct plan
 		return rc;
 	rc = store_plan_item_insert(ctx->store, &it, &it.id, err);
 	if (!rc)
+		rc = link_answer(ctx, &p, &it, err);
+	if (!rc)
 		rc = app_audit(ctx, "plan.item.create", "plan", plan_id, NULL, item_text(ctx, &it),
 			       err);
 	if (!rc)
@@ -1481,6 +1497,8 @@ int app_plan_item_update(struct app_ctx *ctx, int64_t item_id, const struct plan
 		return rc;
 	rc = store_plan_item_update(ctx->store, &it, err);
 	if (!rc)
+		rc = link_answer(ctx, &p, &it, err);
+	if (!rc)
 		rc = app_audit(ctx, "plan.item.update", "plan", p.id, item_text(ctx, &before),
 			       item_text(ctx, &it), err);
 	if (!rc)
@@ -1506,6 +1524,8 @@ int app_plan_item_delete(struct app_ctx *ctx, int64_t item_id, struct kh_error *
 		rc = kh_fail(err, KH_ECONFLICT, NULL,
 			     "Nội dung này đã có ý kiến góp ý hoặc được kế hoạch khác cụ thể hóa,"
 			     " kế thừa: không xóa được, hãy sửa nội dung");
+	if (!rc)
+		rc = store_progress_forget_item(ctx->store, item_id, err);
 	if (!rc)
 		rc = store_plan_item_delete(ctx->store, item_id, err);
 	if (!rc)
@@ -1767,6 +1787,39 @@ int app_plan_send(struct app_ctx *ctx, int64_t id, struct plan *out, struct kh_e
 	return out ? store_plan_get(ctx->store, ctx->arena, id, ctx->today, out, err) : 0;
 }
 
+static int assigned_orgs(struct app_ctx *ctx, const struct plan *p, const struct plan_item *it,
+			 int64_t **out, int *n, struct kh_error *err);
+
+/* An issued plan's items assigned to other orgs (a group lead: every member
+ * org) reach each of them: one item_assignments row per org, with the item
+ * of that org's plan that already answers it (issue 5). */
+static int fan_out(struct app_ctx *ctx, const struct plan *p, struct kh_error *err)
+{
+	struct plan_item *items;
+	struct plan_answer *ans;
+	int nitems, nans, rc;
+	if ((rc = store_plan_items(ctx->store, ctx->arena, p->id, ctx->today, &items, &nitems,
+				   err)) ||
+	    (rc = store_plan_answers(ctx->store, ctx->arena, p->id, &ans, &nans, err)))
+		return rc;
+	for (int i = 0; i < nitems; i++) {
+		int64_t *orgs;
+		int norgs;
+		if ((rc = assigned_orgs(ctx, p, &items[i], &orgs, &norgs, err)))
+			return rc;
+		for (int k = 0; k < norgs; k++) {
+			int64_t answer = 0;
+			for (int a = 0; a < nans && !answer; a++)
+				if (ans[a].upper_item_id == items[i].id && ans[a].org_id == orgs[k])
+					answer = ans[a].item_id;
+			if ((rc = store_assignment_put(ctx->store, items[i].id, orgs[k], answer,
+						       ctx->now, err)))
+				return rc;
+		}
+	}
+	return 0;
+}
+
 int app_plan_approve(struct app_ctx *ctx, int64_t id, struct plan *out, struct kh_error *err)
 {
 	struct plan before, p;
@@ -1805,6 +1858,8 @@ int app_plan_approve(struct app_ctx *ctx, int64_t id, struct plan *out, struct k
 	if (!rc)
 		rc = write_and_freeze(ctx, &p, adjustment ? "adjustment" : "approved",
 				      adjustment ? before.adjust_reason : "", err);
+	if (!rc)
+		rc = fan_out(ctx, &p, err);
 	if (!rc)
 		rc = app_audit(ctx, "plan.approve", "plan", id, plan_text(ctx, &before),
 			       plan_text(ctx, &p), err);

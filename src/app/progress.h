@@ -50,8 +50,8 @@
 #include "core/model.h"
 
 #define PROGRESS_NOTE_MAX 5000
-#define PROGRESS_FILES_MAX 10			     /* evidence files per report */
-#define PROGRESS_FILE_MAX_DEFAULT (20 * 1024 * 1024) /* setting "evidence.max_bytes" */
+#define PROGRESS_FILES_MAX 10		   /* evidence files per report */
+#define PROGRESS_FILE_MAX_DEFAULT 20000000 /* bytes; setting "evidence.max_bytes" */
 
 /* The state an item is in on a day, derived from its reported figures and
  * its deadline. */
@@ -216,6 +216,17 @@ int app_progress_get(struct app_ctx *ctx, int64_t item_id, struct progress_view 
  * deadline is not conditional. */
 int app_progress_event(struct app_ctx *ctx, int64_t item_id, int32_t day, struct plan_item *out,
 		       struct kh_error *err) KH_MUST_CHECK;
+
+/* Checks an uploaded file (not empty, at most the setting
+ * "evidence.max_bytes" — PROGRESS_FILE_MAX_DEFAULT — bytes: KH_ETOOBIG;
+ * PDF, DOCX, XLSX, JPEG, PNG or UTF-8 plain text by its first bytes, else
+ * KH_EINVAL) and writes it content-addressed beside the database
+ * ("<db>.files/ab/cdef…", by SHA-256; temp file + rename). out gets the
+ * hash, the cleaned name, the type and the size. Call before the write
+ * transaction; the caller records store_file_put() inside it (reports'
+ * attachments may use this too). */
+int app_file_save(struct app_ctx *ctx, const char *name, const void *data, size_t len,
+		  struct progress_file *out, struct kh_error *err) KH_MUST_CHECK;
 
 /* An evidence file for download: the reader must read a plan whose item has
  * a report with that file. path is the file on disk (arena). */

@@ -753,7 +753,7 @@ int store_plan_item_refs(struct store *s, int64_t id, int *n, struct kh_error *e
 		s,
 		"SELECT (SELECT count(*) FROM plan_comments WHERE item_id = ?1 OR answer_item_id = ?1)"
 		" + (SELECT count(*) FROM plan_items WHERE upper_item_id = ?1 OR"
-		" carried_from_id = ?1)",
+		" carried_from_id = ?1) + (SELECT count(*) FROM item_progress WHERE item_id = ?1)",
 		err);
 	if (!st)
 		return fail_stmt(err);
@@ -1115,4 +1115,53 @@ int store_plan_open_comments(struct store *s, int64_t plan_id, int *n, struct kh
 	*n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(s, rc, err);
+}
+
+int store_plan_items_open_issued(struct store *s, struct arena *a, int32_t day,
+				 struct plan_item **out, int *n, struct kh_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(
+		s,
+		"SELECT " ITEM_COLS "," ITEM_LEAD_NAME(
+			"?1") " FROM plan_items i JOIN plans p ON p.id = i.plan_id"
+			      " WHERE p.status IN ('approved', 'adjusting') AND i.done_day IS NULL"
+			      " AND i.deadline_kind IN ('date', 'window', 'recurring', 'conditional')"
+			      " ORDER BY i.plan_id, i.seq",
+		err);
+	if (!st)
+		return fail_stmt(err);
+	sqlite3_bind_int(st, 1, day);
+	return read_items(s, a, st, out, n, err);
+}
+
+int store_plan_ids_issued(struct store *s, struct arena *a, int64_t org_id, int year_from,
+			  int year_to, int64_t **out, int *n, struct kh_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(s,
+				      "SELECT id FROM plans WHERE owner_org_id = ?1"
+				      " AND status IN ('approved', 'adjusting', 'closed')"
+				      " AND year_from <= ?3 AND year_to >= ?2"
+				      " ORDER BY year_from DESC, id DESC",
+				      err);
+	if (!st)
+		return fail_stmt(err);
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, year_from);
+	sqlite3_bind_int(st, 3, year_to);
+	int64_t *v = NULL;
+	int cap = 0, count = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v[count++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, err);
+	*out = v;
+	*n = count;
+	return 0;
 }

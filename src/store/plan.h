@@ -90,8 +90,8 @@ int store_plan_item_delete(struct store *s, int64_t id, struct kh_error *err) KH
  * order around it. */
 int store_plan_item_move(struct store *s, int64_t id, int seq, int64_t now,
 			 struct kh_error *err) KH_MUST_CHECK;
-/* How many rows point at the item: comments, and items of other plans
- * (cascade answers, carried-over items). */
+/* How many rows point at the item: comments, items of other plans
+ * (cascade answers, carried-over items), and reports of progress. */
 int store_plan_item_refs(struct store *s, int64_t id, int *n, struct kh_error *err) KH_MUST_CHECK;
 /* Sets the proposal's answer. */
 int store_plan_item_set_proposal(struct store *s, int64_t id, const char *state, const char *note,
@@ -197,5 +197,16 @@ struct plan_filter {
  * matches. */
 int store_plan_list(struct store *s, struct arena *a, const struct plan_filter *f,
 		    struct plan **out, int *n, int64_t *total, struct kh_error *err) KH_MUST_CHECK;
+
+/* Items of approved or adjusting plans not done, with a deadline that can
+ * fall due (date, window, recurring, conditional): for reminders. By plan,
+ * then seq; coordinators not filled. */
+int store_plan_items_open_issued(struct store *s, struct arena *a, int32_t day,
+				 struct plan_item **out, int *n,
+				 struct kh_error *err) KH_MUST_CHECK;
+/* The issued (approved, adjusting, closed) collective plans of org_id that
+ * cover any of the years year_from..year_to, newest first. */
+int store_plan_ids_issued(struct store *s, struct arena *a, int64_t org_id, int year_from,
+			  int year_to, int64_t **out, int *n, struct kh_error *err) KH_MUST_CHECK;
 
 #endif
