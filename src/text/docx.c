@@ -392,6 +392,16 @@ struct walker {
 	bool in_ppr, in_rpr, in_run;
 	bool run_italic;
 	int p_depth;
+	/* Tables: the outermost table's rows are gathered cell by cell; a row
+	 * of three or more cells is written as one line, its cells separated
+	 * by tabs (the importer reads task tables from such lines); a row of
+	 * one or two cells — a layout table such as the header block — is
+	 * written as each cell's lines, one after the other. */
+	int tbl_depth;
+	bool in_cell;
+	struct buf cell_lines;	/* this row's cells, line by line */
+	struct buf cell_joined; /* this row's cells, one per tab-separated field */
+	int n_cells;
 };
 
 static void close_italic(struct walker *w)
@@ -426,8 +436,21 @@ static void flush_line(struct walker *w, struct numbering *nb)
 		if (num_id > 0 && w->line.len)
 			number_label(nb, num_id, ilvl, &w->out);
 	}
-	buf_add(&w->out, w->line.data, w->line.len);
-	buf_putc(&w->out, '\n');
+	if (w->in_cell) {
+		buf_add(&w->cell_lines, w->line.data, w->line.len);
+		buf_putc(&w->cell_lines, '\n');
+		/* inside the row's field, breaks and tabs become spaces */
+		size_t at = w->cell_joined.len;
+		if (w->line.len && at && w->cell_joined.data[at - 1] != '\t')
+			buf_putc(&w->cell_joined, ' ');
+		for (size_t i = 0; i < w->line.len; i++) {
+			char c = w->line.data[i];
+			buf_putc(&w->cell_joined, c == '\t' || c == '\n' ? ' ' : c);
+		}
+	} else {
+		buf_add(&w->out, w->line.data, w->line.len);
+		buf_putc(&w->out, '\n');
+	}
 	buf_clear(&w->line);
 	w->has_numpr = false;
 	w->num_id = -1;
@@ -453,6 +476,21 @@ static void add_text(struct walker *w, const char *s)
 		close_italic(w);
 	}
 	buf_puts(&w->line, s);
+}
+
+/* The end of a table row: one tab-separated line for a row of three or
+ * more cells, else the cells' own lines. */
+static void end_row(struct walker *w)
+{
+	if (w->n_cells >= 3) {
+		buf_add(&w->out, w->cell_joined.data, w->cell_joined.len);
+		buf_putc(&w->out, '\n');
+	} else {
+		buf_add(&w->out, w->cell_lines.data, w->cell_lines.len);
+	}
+	buf_clear(&w->cell_lines);
+	buf_clear(&w->cell_joined);
+	w->n_cells = 0;
 }
 
 /* Skips the subtree of the current element (w:del, w:instrText, mc:Fallback…). */
@@ -495,7 +533,17 @@ static int walk_document(const char *data, size_t len, struct numbering *nb, str
 					break;
 				continue;
 			}
-			if (is_w(r, "p")) {
+			if (is_w(r, "tbl") && !empty) {
+				w->tbl_depth++;
+			} else if (is_w(r, "tr") && w->tbl_depth == 1 && !empty) {
+				buf_clear(&w->cell_lines);
+				buf_clear(&w->cell_joined);
+				w->n_cells = 0;
+			} else if (is_w(r, "tc") && w->tbl_depth == 1 && !empty) {
+				if (w->n_cells++)
+					buf_putc(&w->cell_joined, '\t');
+				w->in_cell = true;
+			} else if (is_w(r, "p")) {
 				if (w->p_depth > 0 && w->line.len)
 					flush_line(w, nb); /* a text box inside a paragraph */
 				if (empty) {
@@ -540,7 +588,15 @@ static int walk_document(const char *data, size_t len, struct numbering *nb, str
 				add_text(w, "•");
 			}
 		} else if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (is_w(r, "p") && w->p_depth > 0) {
+			if (is_w(r, "tbl") && w->tbl_depth > 0) {
+				w->tbl_depth--;
+			} else if (is_w(r, "tc") && w->tbl_depth == 1) {
+				if (w->line.len)
+					flush_line(w, nb);
+				w->in_cell = false;
+			} else if (is_w(r, "tr") && w->tbl_depth == 1) {
+				end_row(w);
+			} else if (is_w(r, "p") && w->p_depth > 0) {
 				w->p_depth--;
 				flush_line(w, nb);
 			} else if (is_w(r, "pPr")) {
@@ -552,11 +608,13 @@ static int walk_document(const char *data, size_t len, struct numbering *nb, str
 				w->in_rpr = false;
 			}
 		}
-		if (buf_failed(&w->out) || buf_failed(&w->line))
+		if (buf_failed(&w->out) || buf_failed(&w->line) || buf_failed(&w->cell_lines) ||
+		    buf_failed(&w->cell_joined))
 			break;
 	}
 	xmlFreeTextReader(r);
-	if (buf_failed(&w->out) || buf_failed(&w->line))
+	if (buf_failed(&w->out) || buf_failed(&w->line) || buf_failed(&w->cell_lines) ||
+	    buf_failed(&w->cell_joined))
 		return kh_fail(err, KH_ETOOBIG, "file", "Nội dung tệp DOCX quá lớn");
 	if (rc < 0)
 		return kh_fail(err, KH_EINVAL, "file", "Tệp DOCX bị hỏng (XML không hợp lệ)");
@@ -609,6 +667,8 @@ int docx_to_text(const void *bytes, size_t len, char **out, size_t *out_len, str
 	kh_error_clear(err);
 	buf_init(&w.out, DOCX_MAX_PART);
 	buf_init(&w.line, DOCX_MAX_PART);
+	buf_init(&w.cell_lines, DOCX_MAX_PART);
+	buf_init(&w.cell_joined, DOCX_MAX_PART);
 	w.num_id = -1;
 	rc = walk_document(doc, doc_len, &nb, &w, err);
 	if (rc)
@@ -625,6 +685,8 @@ out:
 	free(part);
 	buf_release(&w.out);
 	buf_release(&w.line);
+	buf_release(&w.cell_lines);
+	buf_release(&w.cell_joined);
 	numbering_release(&nb);
 	return rc;
 }

@@ -4,9 +4,12 @@
  * ZIP package whose word/document.xml holds the body; this reads it from
  * memory (no file I/O) and writes one line per paragraph (w:p), a tab for
  * w:tab, a line break for w:br and w:cr, the text of italic runs (w:i,
- * w:iCs) between '*' markers, and each table cell's paragraphs as lines of
- * their own. Automatic numbering (w:numPr, directly or through the
- * paragraph's style) is written out as text the way Word shows it, from
+ * w:iCs) between '*' markers. A table row of three or more cells becomes
+ * one line with its cells separated by tabs (a cell's paragraphs joined by
+ * spaces) — the way a table pasted from Word reads, and what the importer
+ * reads task tables from; the cells of narrower rows (layout tables such as
+ * the header block) give their paragraphs as lines of their own. Automatic numbering (w:numPr,
+ * directly or through the paragraph's style) is written out as text the way Word shows it, from
  * word/numbering.xml: "%1." → "1.", "%1.%2." → "1.2.", "%1)" with
  * lowerLetter → "a)", upperRoman → "I", bullets as "-" (the list's first
  * bullet level), "+" (second), "•" (deeper) unless the list's own symbol is

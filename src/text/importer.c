@@ -1118,6 +1118,7 @@ enum shape {
 	SH_STAR,
 	SH_CAPS, /* unnumbered heading in capitals */
 	SH_PARA, /* unnumbered paragraph under a heading */
+	SH_ROW,	 /* a row of a task table */
 	SH_WORD	 /* SH_WORD + i: the word markers of word_markers[i] */
 };
 
@@ -2008,6 +2009,10 @@ struct node {
 	int n_coord;
 	char *dl_text;
 	struct deadline dl;
+	/* a row of a task table: the cells of its lead, coordinator and
+	 * deadline columns as written (NULL = no such column) */
+	bool row;
+	char *row_lead, *row_coord, *row_deadline;
 };
 
 struct tree {
@@ -2030,6 +2035,9 @@ static void tree_release(struct tree *t)
 			free(n->coord[j]);
 		free(n->coord);
 		free(n->dl_text);
+		free(n->row_lead);
+		free(n->row_coord);
+		free(n->row_deadline);
 	}
 	free(t->v);
 	memset(t, 0, sizeof(*t));
@@ -2325,8 +2333,192 @@ static bool last_of_list(const struct lines *ls, int i, int to, int shape)
 }
 
 /* Reads the body lines [from, to) into the tree. */
+/* ---- task tables ----
+ * Plans often list their tasks as a table — STT | Nội dung | Chủ trì | Phối
+ * hợp | Thời gian | Ghi chú. A DOCX row of three or more cells, and a row
+ * of a table pasted from Word, is one line with its cells separated by
+ * tabs. A line of tab-separated cells whose headers name a task column and
+ * a lead or a time column starts a table; each following line with tabs is
+ * a row: an item of the section the table sits in, its lead, coordinators
+ * and deadline taken from their columns. A row numbered "I", "A" or with a
+ * task in capitals and nothing else is a heading inside the table. The
+ * table ends at the first non-blank line without tabs that does not start
+ * in lower case (which continues the last row). */
+
+enum { COL_NONE = -1, TABLE_MAX_COLS = 16 };
+
+struct table {
+	bool on;
+	int stt, task, lead, coord, deadline;
+	int base;	  /* the stack depth the table's rows hang from */
+	int last_row;	  /* the node of the last row, or -1 */
+	bool has_section; /* a heading row is open at depth base */
+};
+
+/* Splits a tab-separated line into at most max trimmed cells. */
+static int split_cells(const char *raw, char **cells, int max)
+{
+	int n = 0;
+	const char *p = raw;
+	while (n < max) {
+		const char *e = strchr(p, '\t');
+		size_t len = e ? (size_t)(e - p) : strlen(p), cl;
+		cells[n++] = collapse(p, len, &cl);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return n;
+}
+
+static void free_cells(char **cells, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(cells[i]);
+}
+
+static bool fold_has(const char *folded, const char *word)
+{
+	const char *p = strstr(folded, word);
+	return p && (p == folded || p[-1] == ' ');
+}
+
+/* A header row: which column holds what; false when the line is no task
+ * table's header. */
+static bool table_header(const char *raw, struct table *tb)
+{
+	if (!strchr(raw, '\t'))
+		return false;
+	char *cells[TABLE_MAX_COLS];
+	int n = split_cells(raw, cells, TABLE_MAX_COLS);
+	struct table x = {.stt = COL_NONE,
+			  .task = COL_NONE,
+			  .lead = COL_NONE,
+			  .coord = COL_NONE,
+			  .deadline = COL_NONE};
+	int filled = 0;
+	for (int i = 0; i < n; i++) {
+		char f[128];
+		fold_prefix(cells[i], f, sizeof(f));
+		if (!f[0])
+			continue;
+		filled++;
+		if (x.stt == COL_NONE && (strcmp(f, "stt") == 0 || strcmp(f, "tt") == 0 ||
+					  strcmp(f, "so tt") == 0 || fold_has(f, "so thu tu")))
+			x.stt = i;
+		else if (x.deadline == COL_NONE &&
+			 (fold_has(f, "thoi gian") || fold_has(f, "thoi han") ||
+			  fold_has(f, "tien do") || fold_has(f, "moc thoi gian")))
+			x.deadline = i;
+		else if (x.coord == COL_NONE && fold_has(f, "phoi hop"))
+			x.coord = i;
+		else if (x.lead == COL_NONE &&
+			 (fold_has(f, "chu tri") || fold_has(f, "chiu trach nhiem") ||
+			  fold_has(f, "don vi thuc hien") || fold_has(f, "co quan thuc hien") ||
+			  fold_has(f, "trach nhiem thuc hien") || fold_has(f, "phan cong")))
+			x.lead = i;
+		else if (x.task == COL_NONE &&
+			 (fold_has(f, "noi dung") || fold_has(f, "nhiem vu") ||
+			  fold_has(f, "cong viec") || fold_has(f, "giai phap") ||
+			  fold_has(f, "hoat dong") || fold_has(f, "ten de an")))
+			x.task = i;
+	}
+	free_cells(cells, n);
+	if (filled < 3 || x.task == COL_NONE || (x.lead == COL_NONE && x.deadline == COL_NONE))
+		return false;
+	x.on = true;
+	x.last_row = -1;
+	*tb = x;
+	return true;
+}
+
+static const char *cell_at(char **cells, int n, int col)
+{
+	return col >= 0 && col < n ? cells[col] : NULL;
+}
+
+static char *cell_dup(char **cells, int n, int col)
+{
+	const char *c = cell_at(cells, n, col);
+	return c && *c && strcmp(c, "-") != 0 ? xstrdup(c) : NULL;
+}
+
+/* The label of an STT cell: "1", "1.2", "I", "a" — without brackets and
+ * trailing punctuation; "" (numbered by position) when the cell holds
+ * anything else or is too long. */
+static void stt_label(const char *c, char *out, size_t cap)
+{
+	size_t n = c ? strlen(c) : 0, k = 0;
+	while (n && strchr(".)- ", c[n - 1]))
+		n--;
+	out[0] = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = c[i];
+		if (ch == '(' || ch == ' ')
+			continue;
+		if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+		      (ch >= 'A' && ch <= 'Z') || ch == '.') ||
+		    k + 1 >= cap) {
+			out[0] = 0;
+			return;
+		}
+		out[k++] = ch;
+	}
+	out[k] = 0;
+}
+
+static bool is_roman_or_upper(const char *label)
+{
+	if (!label[0])
+		return false;
+	if (!label[1] && label[0] >= 'A' && label[0] <= 'Z')
+		return true;
+	return roman_value(label, strlen(label)) > 0;
+}
+
+/* One row of the table. */
+static void table_row(struct tree *t, struct table *tb, const char *raw, int line)
+{
+	char *cells[TABLE_MAX_COLS];
+	int n = split_cells(raw, cells, TABLE_MAX_COLS);
+	const char *task = cell_at(cells, n, tb->task);
+	if (!task || !*task)
+		goto out;
+	char label[24];
+	stt_label(cell_at(cells, n, tb->stt), label, sizeof(label));
+	const char *lead = cell_at(cells, n, tb->lead), *dl = cell_at(cells, n, tb->deadline);
+	bool bare = (!lead || !*lead) && (!dl || !*dl);
+	bool heading = is_roman_or_upper(label) || (bare && all_caps(task));
+	if (tb->base > t->depth)
+		tb->base = t->depth;
+	int depth = tb->base + (tb->has_section && !heading);
+	if (depth > t->depth)
+		depth = t->depth;
+	int parent = depth ? t->stack[depth - 1] : -1;
+	struct node *nd = tree_add(t, parent, heading ? SH_CAPS : SH_ROW, line);
+	snprintf(nd->label, sizeof(nd->label), "%s", label);
+	buf_puts(&nd->text, task);
+	if (heading) {
+		set_heading_like(nd);
+		nd->heading_like = true;
+		t->depth = tb->base;
+		t->stack[t->depth++] = t->n - 1;
+		tb->has_section = true;
+		tb->last_row = -1;
+	} else {
+		nd->row = true;
+		nd->row_lead = cell_dup(cells, n, tb->lead);
+		nd->row_coord = cell_dup(cells, n, tb->coord);
+		nd->row_deadline = cell_dup(cells, n, tb->deadline);
+		tb->last_row = t->n - 1;
+	}
+out:
+	free_cells(cells, n);
+}
+
 static void read_body(const struct lines *ls, int from, int to, struct tree *t, struct header *h)
 {
+	struct table tb = {0};
 	struct buf para;
 	buf_init(&para, IMPORT_MAX_BYTES * 2);
 	int i = from;
@@ -2335,6 +2527,26 @@ static void read_body(const struct lines *ls, int from, int to, struct tree *t, 
 	while (i < to) {
 		const struct line *l = &ls->v[i];
 		if (!l->len || is_separator_line(l->text)) {
+			i++;
+			continue;
+		}
+		if (tb.on) {
+			if (strchr(l->raw, '\t')) {
+				table_row(t, &tb, l->raw, l->lineno);
+				last = tb.last_row;
+				i++;
+				continue;
+			}
+			if (starts_lower(l->text) && tb.last_row >= 0) {
+				append_text(&t->v[tb.last_row].text, l->text);
+				i++;
+				continue;
+			}
+			tb.on = false;
+			if (t->depth > tb.base)
+				t->depth = tb.base; /* close the table's own headings */
+		} else if (table_header(l->raw, &tb)) {
+			tb.base = t->depth;
 			i++;
 			continue;
 		}
@@ -2597,6 +2809,37 @@ static void find_deadline(struct node *n, const char *s, int year)
 	}
 }
 
+/* A table row's lead, coordinators and deadline, from their cells: the
+ * lead cell as written (a group when it says "các"/"những": "Đảng ủy các
+ * xã, thị trấn"), the coordinators listed in theirs, the deadline phrase of
+ * the time cell. */
+static void row_fields(struct node *n, int year)
+{
+	if (n->row_lead) {
+		/* the cell holds nothing but the body (or bodies): as written */
+		size_t len = strlen(n->row_lead);
+		while (len && strchr(".,;:", n->row_lead[len - 1]))
+			len--;
+		n->lead = xmemdup0(n->row_lead, len);
+		char f[256];
+		fold_prefix(n->row_lead, f, sizeof(f));
+		n->group = fold_has(f, "cac ") || fold_has(f, "nhung ");
+		n->own_lead = true;
+	}
+	if (n->row_coord) {
+		struct buf b;
+		buf_init(&b, IMPORT_MAX_BYTES);
+		buf_printf(&b, "Phối hợp: %s", n->row_coord);
+		struct toks t;
+		tokenize(b.data, b.len, 0, &t);
+		n->n_coord = find_coordinators(&t, &n->coord);
+		toks_release(&t);
+		buf_release(&b);
+	}
+	if (n->row_deadline)
+		find_deadline(n, n->row_deadline, year);
+}
+
 static char **copy_list(char **v, int n)
 {
 	if (!n)
@@ -2625,8 +2868,28 @@ static void finish_nodes(struct tree *t, int year)
 			buf_release(&b);
 			s = joined;
 		}
-		find_lead(n, s, section || n->heading_like);
-		find_deadline(n, s, year);
+		if (n->row)
+			row_fields(n, year);
+		if (!n->own_lead) {
+			/* the coordinators of a row's own column win over its text's */
+			char **kept = n->coord;
+			int n_kept = n->n_coord;
+			find_lead(n, s, section || n->heading_like);
+			if (n_kept) {
+				for (int j = 0; j < n->n_coord; j++)
+					free(n->coord[j]);
+				free(n->coord);
+				n->coord = kept;
+				n->n_coord = n_kept;
+			}
+		} else if (n->row && !n->n_coord) {
+			struct toks tk;
+			tokenize(s, strlen(s), 0, &tk);
+			n->n_coord = find_coordinators(&tk, &n->coord);
+			toks_release(&tk);
+		}
+		if (n->dl.kind == DEADLINE_NONE)
+			find_deadline(n, s, year);
 		free(joined);
 		const struct node *p = n->parent >= 0 ? &t->v[n->parent] : NULL;
 		if (p && !n->lead && p->lead) {

@@ -39,6 +39,16 @@
  *    naming a body after an entry that names its own — becomes an
  *    unnumbered entry of the parent section, numbered by position ("III.4"
  *    after "III.3"); any other paragraph continues the entry;
+ *  - task tables (STT | Nội dung | Chủ trì | Phối hợp | Thời gian | …):
+ *    a DOCX row of three or more cells, like a table pasted from Word, is a
+ *    line of tab-separated cells. A row whose headers name a task column
+ *    and a lead or time column starts a table; each following row is an
+ *    item of the section the table sits in, numbered by its STT cell, its
+ *    lead (the cell as written; a group when it says "các"), coordinators
+ *    and deadline read from their columns (the task's own text is searched
+ *    when a column is missing or empty); a row numbered "I"/"A", or with a
+ *    task in capitals and nothing else, is a heading inside the table. The
+ *    table ends at a line without tabs that does not start in lower case;
  *  - the end matter: the body ends at "Trên đây là …" (when no numbered
  *    heading follows), "Trân trọng", "Nơi nhận", or a signature block
  *    ("T/M BAN THƯỜNG VỤ", "K/T", "T/L", "TM.", "KT.", "TL."); nothing after

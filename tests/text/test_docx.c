@@ -131,6 +131,55 @@ static void test_paragraphs_runs_tabs(void **state)
 	free(t);
 }
 
+#define TC(text) "<w:tc><w:p><w:r><w:t>" text "</w:t></w:r></w:p></w:tc>"
+
+/* A task table: rows of three or more cells are one tab-separated line (a
+ * cell's paragraphs joined by a space), the importer reads them as items. */
+static void test_task_table(void **state)
+{
+	static const struct part parts[] = {
+		{"[Content_Types].xml", "<Types/>"},
+		{"word/document.xml",
+		 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document " W "><w:body>"
+		 "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>"
+		 "<w:p><w:r><w:t>thực hiện Chỉ thị số 05-CT/TW</w:t></w:r></w:p>"
+		 "<w:p><w:r><w:t>I. NHIỆM VỤ CỤ THỂ</w:t></w:r></w:p>"
+		 "<w:tbl><w:tr>" TC("STT") TC("Nội dung") TC("Chủ trì") TC("Phối hợp") TC(
+			 "Thời gian") "</w:tr>"
+				      "<w:tr>" TC(
+					      "1") "<w:tc><w:p><w:r><w:t>Tổ chức học tập chuyên đề</w:t></w:r></w:p>"
+						   "<w:p><w:r><w:t>cho đảng viên</w:t></w:r></w:p></w:tc>" TC(
+							   "Ban Tuyên giáo Tỉnh ủy") TC("Văn phòng Tỉnh ủy và Ban Tổ chức Tỉnh ủy")
+							   TC("Quý III/2026") "</w:tr>"
+									      "<w:tr>" TC("2") TC(
+										      "Sơ kết việc thực hiện")
+										      TC("Văn phòng Tỉnh ủy") TC(
+											      "")
+											      TC("Tháng 12/2026") "</w:tr>"
+														  "</w:tbl></w:body></w:document>"},
+		{NULL, NULL}};
+	char *t = to_text(parts);
+	assert_non_null(strstr(t, "1\tTổ chức học tập chuyên đề cho đảng viên\tBan Tuyên giáo Tỉnh "
+				  "ủy\tVăn phòng Tỉnh ủy và Ban Tổ chức Tỉnh ủy\tQuý III/2026\n"));
+	assert_non_null(
+		strstr(t, "2\tSơ kết việc thực hiện\tVăn phòng Tỉnh ủy\t\tTháng 12/2026\n"));
+	struct import_doc d;
+	struct kh_error err;
+	assert_int_equal(import_parse(t, strlen(t), 0, &d, &err), 0);
+	assert_int_equal(d.n_items, 2);
+	assert_string_equal(d.items[0].path, "I.1");
+	assert_string_equal(d.items[0].text, "Tổ chức học tập chuyên đề cho đảng viên");
+	assert_string_equal(d.items[0].lead, "Ban Tuyên giáo Tỉnh ủy");
+	assert_int_equal(d.items[0].n_coordinators, 2);
+	assert_string_equal(d.items[0].coordinators[1], "Ban Tổ chức Tỉnh ủy");
+	assert_int_equal(d.items[0].deadline.kind, DEADLINE_WINDOW);
+	assert_string_equal(d.items[1].lead, "Văn phòng Tỉnh ủy");
+	assert_int_equal(d.items[1].n_coordinators, 0);
+	assert_string_equal(d.items[1].deadline_text, "Tháng 12/2026");
+	import_doc_release(&d);
+	free(t);
+}
+
 static void test_numbering(void **state)
 {
 	static const struct part parts[] = {
@@ -226,6 +275,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_paragraphs_runs_tabs),
 		cmocka_unit_test(test_numbering),
+		cmocka_unit_test(test_task_table),
 		cmocka_unit_test(test_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
