@@ -481,6 +481,36 @@ static int build(struct app_ctx *ctx, const struct plan_view *v, struct doc *d,
 	return 0;
 }
 
+int app_export_header(struct app_ctx *ctx, struct doc *d, int64_t org_id, int32_t day,
+		      struct kh_error *err)
+{
+	struct org o;
+	const char *place = "";
+	int y, m, dd, rc;
+	if ((rc = store_org_get_nearest(ctx->store, ctx->arena, org_id, day, &o, err)) ||
+	    (rc = header_bodies(ctx, d, &o, day, err)) ||
+	    (rc = place_of(ctx, org_id, day, &place, err)))
+		return rc;
+	date_to_ymd(day, &y, &m, &dd);
+	d->place_date = doc_place_date(d, place, y, m, dd);
+	return 0;
+}
+
+int app_export_signature(struct app_ctx *ctx, struct doc *d, int64_t org_id, int32_t day,
+			 struct kh_error *err)
+{
+	struct org o;
+	int rc = store_org_get_nearest(ctx->store, ctx->arena, org_id, day, &o, err);
+	if (rc)
+		return rc;
+	return signature(ctx, d, &o, day, err);
+}
+
+const char *app_export_file_name(struct app_ctx *ctx, const char *title, const char *ext)
+{
+	return file_name(ctx, title, ext);
+}
+
 /* The item list as the workbook of export/xlsx.h — the template that
  * app/plan_sheet.h reads back. */
 static int export_xlsx(struct app_ctx *ctx, const struct plan_view *v, char **bytes, size_t *len,

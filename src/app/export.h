@@ -35,4 +35,20 @@ const char *app_export_content_type(const char *format);
 int app_plan_export(struct app_ctx *ctx, int64_t plan_id, const char *format, char **bytes,
 		    size_t *len, const char **filename, struct kh_error *err) KH_MUST_CHECK;
 
+/* ---- shared by the documents of other use cases (app/report.c) ---- */
+
+struct doc;
+/* Fills the header block of d for a document issued by org_id on day: the
+ * issuing body and the one above it (Hướng dẫn 36), the place and date
+ * line. Call inside a read transaction. */
+int app_export_header(struct app_ctx *ctx, struct doc *d, int64_t org_id, int32_t day,
+		      struct kh_error *err) KH_MUST_CHECK;
+/* The signature block of a document of org_id ("T/M BAN THƯỜNG VỤ" / "BÍ
+ * THƯ" for a committee, with its head's name). */
+int app_export_signature(struct app_ctx *ctx, struct doc *d, int64_t org_id, int32_t day,
+			 struct kh_error *err) KH_MUST_CHECK;
+/* A file name from a title: characters file systems refuse dropped, cut
+ * between words; ext without the dot. In ctx->arena. */
+const char *app_export_file_name(struct app_ctx *ctx, const char *title, const char *ext);
+
 #endif

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: AGPL-3.0-or-later */
 /*
  * `kehoach export`: writes a plan as the official document, DOCX or PDF, or
- * its item list as XLSX (the workbook `kehoach plan sheet` reads back), to
- * a file, as the system actor — for an office that files or mails plans
+ * its item list as XLSX (the workbook `kehoach plan sheet` reads back), a
+ * report of a campaign as "BÁO CÁO", or a campaign's opening letter (công
+ * văn), to a file, as the system actor — for an office that files or mails plans
  * from a script. The file is written to a temporary name beside OUT and
  * renamed into place, so a failed export never leaves half a file. Exit
  * status: 0 written, 1 an error, 2 bad usage.
  */
 #include "core/common.h"
 #include "app/export.h"
+#include "app/report.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "core/num.h"
@@ -21,9 +23,12 @@
 static const char *const USAGE =
 	"Cách dùng:\n"
 	"  kehoach export --db FILE plan PLAN_ID --format docx|pdf|xlsx --output OUT\n"
+	"  kehoach export --db FILE report REPORT_ID --format docx|pdf --output OUT\n"
+	"  kehoach export --db FILE letter CAMPAIGN_ID --format docx|pdf --output OUT\n"
 	"Xuất kế hoạch thành văn bản theo thể thức của Đảng (Hướng dẫn 36-HD/VPTW):\n"
 	"docx để sửa bằng Word, pdf để in, gửi; xlsx là danh sách nội dung để sửa bằng\n"
-	"Excel rồi nạp lại (kehoach plan sheet). OUT là tệp sẽ ghi (\"-\" = đầu ra chuẩn).\n";
+	"Excel rồi nạp lại (kehoach plan sheet). report: báo cáo của một đơn vị trong đợt\n"
+	"báo cáo; letter: công văn mở đợt báo cáo. OUT là tệp sẽ ghi (\"-\" = đầu ra chuẩn).\n";
 
 static const char *const WITH_VALUE[] = {"db", "format", "output", NULL};
 
@@ -77,19 +82,25 @@ int cmd_export(int argc, char **argv)
 	size_t len = 0;
 	const char *name;
 
-	if (!what || strcmp(what, "plan") != 0 || !arg ||
-	    num_parse_i64(arg, 1, INT64_MAX, &id) != 0 || !format || !output || !*output) {
+	bool plan = what && strcmp(what, "plan") == 0;
+	bool report = what && strcmp(what, "report") == 0;
+	bool letter = what && strcmp(what, "letter") == 0;
+	if (!(plan || report || letter) || !arg || num_parse_i64(arg, 1, INT64_MAX, &id) != 0 ||
+	    !format || !output || !*output) {
 		fputs(USAGE, stderr);
 		return CLI_USAGE;
 	}
-	if (!app_export_content_type(format)) {
-		fprintf(stderr, "kehoach export: --format phải là docx, pdf hoặc xlsx\n");
+	if (!app_export_content_type(format) || (!plan && strcmp(format, "xlsx") == 0)) {
+		fprintf(stderr, plan ? "kehoach export: --format phải là docx, pdf hoặc xlsx\n"
+				     : "kehoach export: --format phải là docx hoặc pdf\n");
 		return CLI_USAGE;
 	}
 	int rc = cli_open(argc, argv, &ctx, &actor, &arena);
 	if (rc)
 		return rc;
-	if (app_plan_export(&ctx, id, format, &bytes, &len, &name, &err)) {
+	if (plan     ? app_plan_export(&ctx, id, format, &bytes, &len, &name, &err)
+	    : report ? app_report_export(&ctx, id, format, &bytes, &len, &name, &err)
+		     : app_report_letter(&ctx, id, format, &bytes, &len, &name, &err)) {
 		rc = cli_error(&err);
 		goto out;
 	}

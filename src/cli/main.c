@@ -110,9 +110,11 @@ static const struct command commands[] = {
 	 " | plan sheet --db FILE PLAN_ID FILE.xlsx [--dry-run]",
 	 "Kiểm tra chất lượng kế hoạch; liệt kê kế hoạch; rà soát ai chưa có, chưa hoàn thành kế hoạch;"
 	 " ghi danh sách nội dung đã sửa bằng Excel."},
-	{"export", cmd_export, "export --db FILE plan PLAN_ID --format docx|pdf|xlsx --output OUT",
-	 "Xuất kế hoạch thành văn bản Word (docx) hoặc PDF theo thể thức văn bản của Đảng, hoặc"
-	 " danh sách nội dung thành bảng tính Excel (xlsx) để sửa rồi nạp lại."},
+	{"export", cmd_export,
+	 "export --db FILE plan|report|letter ID --format docx|pdf|xlsx --output OUT",
+	 "Xuất kế hoạch, báo cáo, công văn mở đợt báo cáo thành văn bản Word (docx) hoặc PDF theo"
+	 " thể thức văn bản của Đảng, hoặc kế hoạch thành"
+	 " bảng tính Excel (xlsx) để sửa rồi nạp lại."},
 	{"import", cmd_import, "import --json FILE [--year N]",
 	 "Đọc một kế hoạch dạng văn bản (.txt UTF-8) hoặc Word (.docx) và in các mục, mục lục,"
 	 " đơn vị chủ trì, phối hợp, thời hạn dưới dạng JSON."},

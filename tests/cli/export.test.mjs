@@ -66,7 +66,7 @@ test('bad usage, unknown plan, unwritable output', () => {
     [...base, '--output', path.join(dir, 'x.pdf')],
     [...base, '--format', 'odt', '--output', path.join(dir, 'x.odt')],
     [...base, '--format', 'pdf'],
-    ['export', '--db', db, 'report', '1', '--format', 'pdf', '--output', path.join(dir, 'x.pdf')],
+    ['export', '--db', db, 'memo', '1', '--format', 'pdf', '--output', path.join(dir, 'x.pdf')],
     ['export', '--db', db, 'plan', 'abc', '--format', 'pdf', '--output', path.join(dir, 'x.pdf')],
   ]) {
     const r = cli(args);
