@@ -32,7 +32,7 @@
  * report is locked (the report use cases set and clear the flag): changing
  * or clearing it is refused with KH_ECONFLICT "Số liệu … đã được chấp nhận
  * trong báo cáo…". Every write runs in one transaction and is audited
- * ("indicator.create|update|delete", "indicator.values").
+ * ("indicator.create|update|delete", "indicator.value").
  * Results are allocated in ctx->arena.
  */
 #ifndef KH_APP_INDICATOR_H
@@ -43,6 +43,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "store/indicator.h"
 
 #define INDICATOR_NAME_MAX 500
 #define INDICATOR_UNIT_MAX 50
@@ -50,23 +51,7 @@
 #define INDICATOR_NOTE_MAX 1000
 #define INDICATOR_VALUES_MAX 5000 /* figures in one app_indicator_set_values call */
 
-/* An indicator as defined. Strings in ctx->arena. */
-struct indicator {
-	int64_t id;
-	int64_t org_id; /* the defining org */
-	const char *org_name;
-	int64_t plan_id;     /* 0 = none */
-	int64_t document_id; /* 0 = none */
-	int seq;
-	const char *code; /* as the defining document numbers it ("1", "2.a"), may be "" */
-	const char *name;
-	const char *unit;	     /* "đảng viên", "%", may be "" */
-	const char *direction;	     /* "up" (more is better), "down", "exact" */
-	const char *rollup;	     /* "sum", "mean", "weighted_mean", "share", "manual" */
-	int64_t weight_indicator_id; /* weighted_mean and share; else 0 */
-	int year_from, year_to;	     /* the term */
-	int64_t created_at, updated_at;
-};
+/* struct indicator (an indicator as defined) is declared in store/indicator.h. */
 
 /* Vietnamese labels: "Tăng" / "Giảm" / "Đúng bằng"; "Tổng", "Bình quân",
  * "Bình quân gia quyền", "Tỷ lệ", "Nhập tay". Unknown names give "". */
@@ -75,6 +60,9 @@ const char *indicator_rollup_label(const char *rollup);
 /* Period labels: "Giá trị nền", "Mục tiêu", "Thực hiện năm", "Thực hiện 6
  * tháng", "Ước năm". */
 const char *indicator_period_label(const char *period);
+/* Writes v the Vietnamese way — thousands with '.', decimals with ',', at
+ * most 2 decimals, trailing zeros dropped ("1.234,5") — into out. */
+void indicator_format_number(double v, char out[40]);
 
 /* Fields for create and update. On update a NULL string or a zero keeps the
  * current value (set_weight, set_plan, set_document set even to 0). */
@@ -133,7 +121,7 @@ struct indicator_value_input {
  * (0 for the term target), a finite value. A "manual" rule does not
  * matter here: any org may enter its own figure. Locked figures are refused
  * (KH_ECONFLICT). Unchanged figures are skipped; one audit entry
- * "indicator.values" per indicator and org touched. *n_changed (may be
+ * "indicator.value" per figure changed. *n_changed (may be
  * NULL) receives how many figures changed. */
 int app_indicator_set_values(struct app_ctx *ctx, const struct indicator_value_input *in, int n,
 			     int *n_changed, struct kh_error *err) KH_MUST_CHECK;
