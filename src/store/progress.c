@@ -144,7 +144,7 @@ int store_progress_lead_latest(struct store *s, struct arena *a, int64_t item_id
 	sqlite3_stmt *st = store_stmt(s,
 				      "SELECT " PROGRESS_COLS " FROM item_progress g"
 				      " WHERE g.item_id = ?1 AND g.org_id IS NULL"
-				      " ORDER BY coalesce(g.occurrence_end, 0) DESC, g.day DESC,"
+				      " ORDER BY coalesce(g.occurrence_end, 0) DESC,"
 				      " g.id DESC LIMIT 1",
 				      err);
 	if (!st)
