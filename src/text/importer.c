@@ -757,6 +757,19 @@ static int name_at(const struct toks *t, int i, bool list, bool *group)
 
 /* Inner look-aheads (depth 1) do not look further ahead themselves, so a
  * run of "và" costs linear time. */
+/* Tokens i and i + 1 make one of the compounds ("chiến binh"). */
+static bool compound_at(const struct toks *t, int i)
+{
+	if (i < 0 || i + 1 >= t->n || !tok_word(t, i) || !tok_word(t, i + 1))
+		return false;
+	char pair[100];
+	snprintf(pair, sizeof(pair), "%s %s", t->v[i].lower, t->v[i + 1].lower);
+	for (int j = 0; compounds[j]; j++)
+		if (strcmp(pair, compounds[j]) == 0)
+			return true;
+	return false;
+}
+
 static int name_at_d(const struct toks *t, int i, bool list, bool *group, int depth)
 {
 	int p = i, flags = 0, hl;
@@ -785,6 +798,9 @@ static int name_at_d(const struct toks *t, int i, bool list, bool *group, int de
 	 * run: the first token of a pending run of plain lower-case words. */
 	int end = p, seg = i, run = -1;
 	bool closed = false, prev_cap = true;
+	/* the last word of the name already ends a known two-syllable word
+	 * ("Tổ chức", "Văn phòng"): lower-case words after it are the task */
+	bool whole = hl >= 2;
 	(void)depth;
 	while (p < t->n && p - seg < NAME_MAX_WORDS) {
 		const struct tok *k = &t->v[p];
@@ -864,10 +880,12 @@ static int name_at_d(const struct toks *t, int i, bool list, bool *group, int de
 				/* "Thường vụ", "Nội vụ": a capital and its second syllable */
 				char pair[100];
 				snprintf(pair, sizeof(pair), "%s %s", k->lower, t->v[p].lower);
+				whole = false;
 				for (int j = 0; compounds[j]; j++)
 					if (tok_word(t, p) && !t->v[p].cap &&
 					    strcmp(pair, compounds[j]) == 0) {
 						p++;
+						whole = true;
 						break;
 					}
 			}
@@ -918,9 +936,13 @@ static int name_at_d(const struct toks *t, int i, bool list, bool *group, int de
 	}
 	/* a short run of lower-case words that ends the text or meets a stop
 	 * ("Hội Cờ tướng chủ trì") belongs to the name; a longer one is the
-	 * task ("Ban Tổ chức đánh giá kết quả …") */
+	 * task ("Ban Tổ chức đánh giá kết quả …"), and so is a short one after
+	 * a whole two-syllable word ("Ban Tổ chức thẩm xét, …") unless it
+	 * makes a known one ("Hội Cựu chiến binh", "Sở Giao thông vận tải") */
 	if (run >= 0 && run == end && p - run <= NAME_TAIL_RUN &&
-	    (p >= t->n || t->v[p].punct || stop_at(t, p) || tok_is(t, p, "va")))
+	    (p >= t->n || t->v[p].punct || stop_at(t, p) || tok_is(t, p, "va")) &&
+	    (!whole || (p - run == 1 && compound_at(t, run - 1)) ||
+	     (p - run == 2 && compound_at(t, run))))
 		end = p;
 	/* no trailing links */
 	while (end > i + 1 && (tok_is(t, end - 1, "va") || tok_is(t, end - 1, "cac")))
