@@ -135,8 +135,10 @@ const char asset_app_css[] =
 	"td.import-items table.items th:nth-child(3),td.import-items table.items "
 	"th:nth-child(4){width:18%}\n"
 	"td.import-items table.items th:nth-child(5){width:9.5em}\n"
+	"td.import-items table.items th:nth-child(6){width:2.5em}\n"
 	"td.import-items input,td.import-items select{width:100%;box-sizing:border-box;"
 	"min-width:0}\n"
+	"td.import-items input[type=checkbox]{width:auto}\n"
 	"mark.unmatched,tr.unmatched td{background:#fde2e1}\n";
 
 const char asset_app_js[] = "// Progressive enhancement only: every page works without this file.\n"

@@ -307,7 +307,7 @@ static void preview_page(struct req *r, const struct import_preview *pv, const s
 	}
 	html(r, "</ol></td><td class=\"import-items\"><table class=\"items\"><thead><tr>"
 		"<th>Mục</th><th>Nội dung</th><th>Chủ trì</th><th>Phối hợp</th><th>Thời hạn</th>"
-		"</tr></thead><tbody>");
+		"<th>Bỏ</th></tr></thead><tbody>");
 	for (int i = 0; i < pv->n_items; i++) {
 		const struct import_entry *it = &pv->items[i];
 		html(r, "<tr id=\"item-%d\"><td><a href=\"#L%d\" title=\"Dòng %d\">%s</a></td><td>",
@@ -343,7 +343,11 @@ static void preview_page(struct req *r, const struct import_preview *pv, const s
 		     " value=\"%s\" aria-label=\"Thời hạn nội dung %s\"> ",
 		     it->deadline_text ? it->deadline_text : "", it->path);
 		deadline_read(r, it->deadline_text, &it->deadline);
-		html(r, "</td></tr>");
+		html(r,
+		     "</td><td><input type=\"checkbox\" name=\"item_drop\" value=\"%d\""
+		     " aria-label=\"Bỏ nội dung %s\" title=\"Không đưa nội dung này vào kế "
+		     "hoạch\"></td></tr>",
+		     i, it->path);
 	}
 	html(r, "</tbody></table></td></tr></tbody></table>"
 		"<p><button type=\"submit\" class=\"primary\">Lưu thành dự thảo kế hoạch</button> "
@@ -421,6 +425,33 @@ static int apply_corrections(struct req *r, struct import_preview *pv, const cha
 	return 0;
 }
 
+/* Removes the entries marked in drop (n = pv->n_items), keeping the order:
+ * what the user unticked in the preview is not saved. */
+static void drop_items(struct import_preview *pv, const bool *drop)
+{
+	int k = 0;
+	for (int i = 0; i < pv->n_items; i++)
+		if (!drop[i])
+			pv->items[k++] = pv->items[i];
+	pv->n_items = k;
+}
+
+/* The item_drop boxes of the form: indexes into pv->items. */
+static int form_drops(struct req *r, const struct import_preview *pv, bool *drop,
+		      struct kh_error *err)
+{
+	const char **v;
+	int n = req_param_all(r, "item_drop", &v);
+	for (int i = 0; i < n; i++) {
+		int64_t k;
+		if (num_parse_i64(v[i], 0, pv->n_items - 1, &k) != 0)
+			return kh_fail(err, KH_EINVAL, "item_drop",
+				       "Nội dung được chọn bỏ không hợp lệ");
+		drop[k] = true;
+	}
+	return 0;
+}
+
 static void save_submit(struct req *r)
 {
 	struct kh_error err;
@@ -450,9 +481,15 @@ static void save_submit(struct req *r)
 				 .year = t.year,
 				 .year_to = t.year_to,
 				 .title = req_param(r, "title")};
+	bool *drop = arena_alloc(&r->arena, sizeof(*drop) * ((size_t)pv.n_items + 1));
+	memset(drop, 0, sizeof(*drop) * ((size_t)pv.n_items + 1));
 	rc = apply_corrections(r, &pv, bodies, nb, leads, nl, deadlines, nd, &err);
 	if (!rc)
+		rc = form_drops(r, &pv, drop, &err);
+	if (!rc) {
+		drop_items(&pv, drop);
 		rc = app_plan_import_save(&r->ctx, &in, &pv, &saved, &err);
+	}
 	if (rc == KH_EINVAL || rc == KH_ECONFLICT || rc == KH_ETOOBIG) {
 		preview_page(r, &pv, &t, &err);
 		return;
@@ -579,6 +616,30 @@ static int json_corrections(struct req *r, struct import_preview *pv, struct kh_
 			e->deadline_text = arena_strdup(&r->arena, json_string_value(d));
 		}
 	}
+	/* "drop": the paths of entries not to save */
+	json_t *drops = json_object_get(r->json, "drop");
+	if (drops && !json_is_null(drops)) {
+		if (!json_is_array(drops))
+			return kh_fail(err, KH_EINVAL, "drop",
+				       "«drop» là mảng các mục (path) không đưa vào kế hoạch");
+		bool *drop = arena_alloc(&r->arena, sizeof(*drop) * ((size_t)pv->n_items + 1));
+		memset(drop, 0, sizeof(*drop) * ((size_t)pv->n_items + 1));
+		size_t k;
+		json_t *v;
+		json_array_foreach(drops, k, v)
+		{
+			int found = -1;
+			for (int i = 0; json_is_string(v) && i < pv->n_items && found < 0; i++)
+				if (strcmp(pv->items[i].path, json_string_value(v)) == 0)
+					found = i;
+			if (found < 0)
+				return kh_fail(err, KH_EINVAL, "drop",
+					       "«drop»: văn bản không có mục «%s»",
+					       json_is_string(v) ? json_string_value(v) : "?");
+			drop[found] = true;
+		}
+		drop_items(pv, drop);
+	}
 	return 0;
 }
 
@@ -671,6 +732,7 @@ static const struct route routes[] = {
 	  {"body_org", P_TEXT},
 	  {"item_lead", P_TEXT},
 	  {"item_deadline", P_TEXT},
+	  {"item_drop", P_TEXT},
 	  TARGET_PARAMS},
 	 NULL},
 	{HTTP_POST,

@@ -49,6 +49,7 @@ test('upload, correct a lead in the preview, save as a draft', async () => {
 
   await page.getByLabel('Chủ trì nội dung I.5').selectOption({ label: 'Văn phòng Tỉnh ủy' });
   await page.getByLabel('Thời hạn nội dung I.2').fill('Quý III/2035');
+  await page.getByLabel('Bỏ nội dung I.3').check();
   assert.equal(await submitAndWait(page, page.getByRole('button', { name: 'Lưu thành dự thảo kế hoạch' }),
     '/plans/import/save'), 303);
   assert.match(new URL(page.url()).pathname, /^\/plans\/\d+$/);
@@ -60,7 +61,9 @@ test('upload, correct a lead in the preview, save as a draft', async () => {
   const id = /^\/plans\/(\d+)$/.exec(new URL(page.url()).pathname)[1];
   const plan = await (await page.request.get(`${server.url}/api/v1/plans/${id}`)).json();
   assert.equal(plan.status, 'draft');
-  assert.equal(plan.items[4].lead.name, 'Văn phòng Tỉnh ủy', 'the lead corrected in the preview');
-  assert.equal(plan.items[4].lead.as_written, 'Hội Cựu Giáo Chức Sơn Nam');
+  assert.equal(plan.items.length, 4, 'the item ticked "Bỏ" is not saved');
+  assert.ok(!plan.items.some((it) => /Ủy ban Kiểm tra/.test(it.lead.as_written || '')), 'I.3 dropped');
+  assert.equal(plan.items[3].lead.name, 'Văn phòng Tỉnh ủy', 'the lead corrected in the preview');
+  assert.equal(plan.items[3].lead.as_written, 'Hội Cựu Giáo Chức Sơn Nam');
   watch.assertClean();
 });

@@ -159,6 +159,25 @@ test('JSON with corrections: map a name, set a lead and a deadline', async () =>
   assert.equal(dbHash(), h);
 });
 
+test('entries dropped in the preview are not saved; an unknown path is refused', async () => {
+  let h = dbHash();
+  const bad = await api('POST', '/api/v1/plans/import', { org_id: ids.tu, year: 2036, text: PLAN(2036), save: true, drop: ['IX.9'] });
+  assert.equal(bad.status, 400, bad.text);
+  assert.match(bad.json.error.message, /không có mục «IX\.9»/);
+  const wrong = await api('POST', '/api/v1/plans/import', { org_id: ids.tu, year: 2036, text: PLAN(2036), save: true, drop: 'I.2' });
+  assert.equal(wrong.status, 400, wrong.text);
+  assert.equal(dbHash(), h);
+  const pv = await api('POST', '/api/v1/plans/import', { org_id: ids.tu, year: 2036, text: PLAN(2036), drop: ['I.2', 'I.4'] });
+  assert.equal(pv.status, 200, pv.text);
+  assert.deepEqual(pv.json.items.map((it) => it.path), ['I.1', 'I.3', 'I.5']);
+  const r = await api('POST', '/api/v1/plans/import', { org_id: ids.tu, year: 2036, text: PLAN(2036), save: true, drop: ['I.2'] });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.items, 4);
+  const plan = (await api('GET', `/api/v1/plans/${r.json.plan.id}`)).json;
+  assert.equal(plan.items.length, 4);
+  assert.equal(plan.items[1].lead.org_id, ids.ubkt, 'I.3 follows I.1');
+});
+
 test('bad inputs and an org out of scope change nothing', async () => {
   const h = dbHash();
   const post = (parts) => {
