@@ -17,6 +17,7 @@
 #include "app/plan.h"
 #include "app/document.h"
 #include "app/notify.h"
+#include "app/progress.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "store/document.h"
@@ -1336,6 +1337,27 @@ int app_plan_delete(struct app_ctx *ctx, int64_t id, struct kh_error *err)
 	return rc;
 }
 
+/* The progress state of every item of an issued plan on ctx->today. */
+static int derive_items(struct app_ctx *ctx, struct plan_view *v, struct kh_error *err)
+{
+	struct store_done_end *ends;
+	int nends, rc;
+	if ((rc = store_progress_done_ends(ctx->store, ctx->arena, 0, v->plan.id, &ends, &nends,
+					   err)))
+		return rc;
+	int32_t *e = arena_alloc(ctx->arena, sizeof(*e) * (size_t)(nends + 1));
+	v->derived = arena_alloc(ctx->arena, sizeof(*v->derived) * (size_t)(v->n_items + 1));
+	for (int i = 0; i < v->n_items; i++) {
+		int ne = 0;
+		for (int k = 0; k < nends; k++)
+			if (ends[k].item_id == v->items[i].id)
+				e[ne++] = ends[k].end;
+		progress_derive(&v->items[i], ctx->today, date_from_ymd(v->plan.year_from, 1, 1), e,
+				ne, &v->derived[i]);
+	}
+	return 0;
+}
+
 int app_plan_get(struct app_ctx *ctx, int64_t id, struct plan_view *out, struct kh_error *err)
 {
 	int64_t *src;
@@ -1347,6 +1369,8 @@ int app_plan_get(struct app_ctx *ctx, int64_t id, struct plan_view *out, struct 
 				   &out->n_items, err)))
 		return rc;
 	if ((rc = store_plan_sources(ctx->store, ctx->arena, id, &src, &nsrc, err)))
+		return rc;
+	if (status_issued(out->plan.status) && (rc = derive_items(ctx, out, err)))
 		return rc;
 	out->sources = arena_alloc(ctx->arena, sizeof(*out->sources) * (size_t)(nsrc + 1));
 	for (int i = 0; i < nsrc; i++) {

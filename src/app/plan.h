@@ -52,6 +52,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "app/progress.h"
 #include "core/model.h"
 
 #define PLAN_TITLE_MAX 500
@@ -131,6 +132,10 @@ struct plan_view {
 	struct plan_rights rights;
 	const char *upper_title; /* "" when none or not readable */
 	int open_comments;	 /* comments and requests not yet answered */
+	/* Issued plans (approved, adjusting, closed): each item's progress
+	 * state on ctx->today, in the order of items (app/progress.h); NULL
+	 * otherwise. */
+	struct progress_derivation *derived;
 };
 
 /* A plan with its items. KH_ENOTFOUND when unknown; KH_EFORBIDDEN when not

@@ -555,40 +555,36 @@ int app_file_save(struct app_ctx *ctx, const char *name, const void *data, size_
 	return write_file(dir, file_path(ctx, dir, hex), data, len, err);
 }
 
-int app_progress_file(struct app_ctx *ctx, const char *sha256, struct progress_file *out,
-		      const char **path, struct kh_error *err)
+int app_progress_file(struct app_ctx *ctx, int64_t item_id, const char *sha256,
+		      struct progress_file *out, const char **path, struct kh_error *err)
 {
-	struct store_file f;
-	int64_t *plans;
+	struct plan_item it;
+	struct plan p;
+	struct progress_rights r;
+	struct store_file *files;
 	int n, rc;
-	const char *name;
 	memset(out, 0, sizeof(*out));
 	*path = NULL;
-	if (!ctx->actor)
-		return kh_fail(err, KH_EUNAUTH, NULL, "Bạn cần đăng nhập");
+	if ((rc = load_item(ctx, item_id, &it, &p, &r, err)))
+		return rc;
 	if (!sha_valid(sha256))
 		return kh_fail(err, KH_ENOTFOUND, NULL, "Không tìm thấy tệp");
-	if ((rc = store_file_get(ctx->store, ctx->arena, sha256, &f, err)) ||
-	    (rc = store_evidence_plans(ctx->store, ctx->arena, sha256, &plans, &n, &name, err)))
+	if ((rc = store_evidence_of_item(ctx->store, ctx->arena, item_id, &files, &n, err)))
 		return rc;
-	bool ok = false;
-	for (int i = 0; i < n && !ok; i++) {
-		struct plan_rights r;
-		if ((rc = app_plan_rights(ctx, plans[i], NULL, &r, err)))
-			return rc;
-		ok = r.read;
+	for (int i = 0; i < n; i++) {
+		if (strcmp(files[i].sha256, sha256) != 0)
+			continue;
+		const char *dir = files_dir(ctx);
+		if (!dir)
+			break;
+		out->sha256 = files[i].sha256;
+		out->name = files[i].name;
+		out->mime = files[i].mime;
+		out->size = files[i].size;
+		*path = file_path(ctx, dir, sha256);
+		return 0;
 	}
-	if (!ok)
-		return kh_fail(err, KH_EFORBIDDEN, NULL, "Bạn không có quyền xem tệp này");
-	const char *dir = files_dir(ctx);
-	if (!dir)
-		return kh_fail(err, KH_ENOTFOUND, NULL, "Không tìm thấy tệp");
-	out->sha256 = f.sha256;
-	out->name = name;
-	out->mime = f.mime;
-	out->size = f.size;
-	*path = file_path(ctx, dir, sha256);
-	return 0;
+	return kh_fail(err, KH_ENOTFOUND, NULL, "Không tìm thấy tệp");
 }
 
 /* ---- reporting ---- */
@@ -763,6 +759,7 @@ int app_progress_report(struct app_ctx *ctx, int64_t item_id, const struct progr
 	}
 	if (out) {
 		report_from_row(out, &w);
+		out->created_by_name = nz(ctx->actor->username);
 		out->files = files;
 		out->n_files = in->n_files;
 	}
@@ -970,8 +967,9 @@ json_t *app_progress_report_json(const struct progress_report *r)
 		json_object_set_new(f, "name", json_string(nz(r->files[i].name)));
 		json_object_set_new(f, "mime", json_string(nz(r->files[i].mime)));
 		json_object_set_new(f, "size", json_integer((json_int_t)r->files[i].size));
-		char url[96];
-		snprintf(url, sizeof(url), "/api/v1/files/%s", r->files[i].sha256);
+		char url[160];
+		snprintf(url, sizeof(url), "/api/v1/items/%lld/evidence?sha256=%s",
+			 (long long)r->item_id, r->files[i].sha256);
 		json_object_set_new(f, "url", json_string(url));
 		json_array_append_new(fa, f);
 	}

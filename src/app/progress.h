@@ -228,10 +228,12 @@ int app_progress_event(struct app_ctx *ctx, int64_t item_id, int32_t day, struct
 int app_file_save(struct app_ctx *ctx, const char *name, const void *data, size_t len,
 		  struct progress_file *out, struct kh_error *err) KH_MUST_CHECK;
 
-/* An evidence file for download: the reader must read a plan whose item has
- * a report with that file. path is the file on disk (arena). */
-int app_progress_file(struct app_ctx *ctx, const char *sha256, struct progress_file *out,
-		      const char **path, struct kh_error *err) KH_MUST_CHECK;
+/* An evidence file of an item for download: the actor must read the item's
+ * plan and the file must be evidence of one of its reports (KH_ENOTFOUND
+ * otherwise, also for a malformed hash). path is the file on disk (arena). */
+int app_progress_file(struct app_ctx *ctx, int64_t item_id, const char *sha256,
+		      struct progress_file *out, const char **path,
+		      struct kh_error *err) KH_MUST_CHECK;
 
 /* ---- group fan-out ---- */
 

@@ -20,6 +20,7 @@
 #include "text/deadline.h"
 #include "web/internal.h"
 #include "web/plan_ui.h"
+#include "web/progress_ui.h"
 #include "web/routes.h"
 
 #include <stdlib.h>
@@ -713,6 +714,8 @@ static void item_row(struct req *r, const struct plan_view *v, const struct plan
 		     it->coordinate_with);
 	html(r, "</td><td>");
 	deadline_cell(r, it);
+	if (v->derived && it >= v->items && it < v->items + v->n_items)
+		web_progress_cell(r, it, &v->derived[it - v->items]);
 	html(r, "</td>");
 	if (v->rights.edit) {
 		html(r,
@@ -1143,11 +1146,12 @@ static void render_plan(struct req *r, int64_t id, int status, const struct kh_e
 	     "Các phiên bản</a> · <a href=\"/plans/%D/history\">Lịch sử</a> · "
 	     "<a href=\"/plans/%D/check\">Kiểm tra chất lượng</a> · "
 	     "<a href=\"/plans/%D/cascade\">Triển khai xuống cấp dưới</a> · "
+	     "<a href=\"/plans/%D/timeline\">Mốc thời gian</a> · "
 	     "<a href=\"/plans/%D?print=1\">Bản in</a> · "
 	     "<a href=\"/plans/%D/export.docx\">Tải về Word (DOCX)</a> · "
 	     "<a href=\"/plans/%D/export.pdf\">Tải về PDF</a> · "
 	     "<a href=\"/plans/%D/sheet\">Sửa hàng loạt bằng Excel</a></nav>",
-	     p->id, p->id, p->id, p->id, p->id, p->id, p->id, p->id);
+	     p->id, p->id, p->id, p->id, p->id, p->id, p->id, p->id, p->id);
 	page_end(r);
 	resp_html(r, status);
 }

@@ -458,14 +458,17 @@ static void test_files(void **state)
 	/* Download: a reader of the plan, not an outsider. */
 	struct progress_file pf;
 	const char *p;
-	OK(app_progress_file(&lead, r.files[0].sha256, &pf, &p, &f->err));
+	OK(app_progress_file(&lead, a, r.files[0].sha256, &pf, &p, &f->err));
 	assert_string_equal(p, path);
 	assert_string_equal(pf.name, "bien-ban.pdf");
 	struct actor z;
 	struct app_ctx out = as(f, &z, 10);
-	assert_int_equal(app_progress_file(&out, r.files[0].sha256, &pf, &p, &f->err),
+	assert_int_equal(app_progress_file(&out, a, r.files[0].sha256, &pf, &p, &f->err),
 			 KH_EFORBIDDEN);
-	assert_int_equal(app_progress_file(&lead, "../../etc/passwd", &pf, &p, &f->err),
+	assert_int_equal(app_progress_file(&lead, a, "../../etc/passwd", &pf, &p, &f->err),
+			 KH_ENOTFOUND);
+	/* Not evidence of another item. */
+	assert_int_equal(app_progress_file(&lead, b, r.files[0].sha256, &pf, &p, &f->err),
 			 KH_ENOTFOUND);
 	/* A type not allowed, and a file too big. */
 	struct progress_file_input bad = {.name = "x.exe", .data = exe, .len = sizeof(exe) - 1};
