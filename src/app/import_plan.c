@@ -418,6 +418,35 @@ out:
 	return rc;
 }
 
+int app_import_match_names(struct app_ctx *ctx, int64_t owner_org_id, const char *const *names,
+			   int n, int64_t *ids, bool *groups, struct kh_error *err)
+{
+	struct tree t = {0};
+	int rc = 0;
+	if (n <= 0)
+		return 0;
+	if ((rc = tree_load(ctx, owner_org_id, &t, err)))
+		goto out;
+	for (int i = 0; i < n; i++) {
+		struct import_body b = {0};
+		char *key = import_name_key(names[i]);
+		b.name = names[i];
+		b.key = key;
+		b.group = strncmp(key, "cac ", 4) == 0 || strncmp(key, "nhung ", 6) == 0;
+		if (b.group)
+			match_group(ctx, &t, owner_org_id, &b);
+		else
+			match_key(ctx, &t, b.key, &b);
+		ids[i] = b.org_id;
+		if (groups)
+			groups[i] = b.group;
+		free(key);
+	}
+out:
+	tree_release(&t);
+	return rc;
+}
+
 /* s cut to at most max characters (UTF-8), in the arena. */
 static const char *cut(struct app_ctx *ctx, const char *s, size_t max)
 {

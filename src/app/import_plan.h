@@ -127,4 +127,12 @@ int app_plan_import_save(struct app_ctx *ctx, const struct import_save *in,
 			 const struct import_preview *pv, struct import_saved *out,
 			 struct kh_error *err) KH_MUST_CHECK;
 
+/* The org each of n names matches, as the preview matches the bodies of a
+ * plan of owner_org_id (0: none, for an individual plan): ids[i] is the best
+ * org the actor may read, or 0 when none matches; groups[i] (may be NULL)
+ * is set for a group ("Các đảng ủy trực thuộc Tỉnh ủy"), matched to the org
+ * it belongs to. For editors of a plan that re-read names (the XLSX sheet). */
+int app_import_match_names(struct app_ctx *ctx, int64_t owner_org_id, const char *const *names,
+			   int n, int64_t *ids, bool *groups, struct kh_error *err) KH_MUST_CHECK;
+
 #endif

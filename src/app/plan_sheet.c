@@ -13,12 +13,14 @@
  */
 #include "core/common.h"
 #include "app/plan_sheet.h"
+#include "app/import_plan.h"
 #include "app/plan.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/num.h"
 #include "export/xlsx.h"
 #include "text/fold.h"
+#include "text/importer.h"
 #include "text/utf8.h"
 #include "text/xlsx_read.h"
 
@@ -389,6 +391,55 @@ static void row_input(const struct parsed *p, struct plan_item_input *in)
 #undef CH
 }
 
+/* A changed Chủ trì or Phối hợp cell is read as the importer reads names:
+ * the lead (the cell's first name) and each coordinator matched to the org
+ * it names, so that editing the text in the sheet keeps the item tied to
+ * orgs (unmatched names stay as written). */
+static int match_names(struct app_ctx *ctx, int64_t owner, struct plan_item_input *in,
+		       struct kh_error *err)
+{
+	int rc = 0;
+	if (in->set_lead && in->lead_text && *in->lead_text) {
+		char **names;
+		int n = import_split_names(in->lead_text, &names);
+		const char *first = n ? names[0] : in->lead_text;
+		int64_t id = 0;
+		bool group = false;
+		rc = app_import_match_names(ctx, owner, &first, 1, &id, &group, err);
+		in->lead_org_id = id;
+		in->lead_group = group && id;
+		for (int i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		if (rc)
+			return rc;
+	}
+	if (in->coordinators) {
+		char **names;
+		int n = import_split_names(in->coordinators, &names), k = 0;
+		int64_t *ids = arena_alloc(ctx->arena, sizeof(*ids) * ((size_t)n + 1));
+		if (n)
+			rc = app_import_match_names(ctx, owner, (const char *const *)names, n, ids,
+						    NULL, err);
+		for (int i = 0; i < n && !rc; i++) {
+			bool dup = !ids[i];
+			for (int j = 0; j < k && !dup; j++)
+				dup = ids[j] == ids[i];
+			if (!dup)
+				ids[k++] = ids[i];
+		}
+		for (int i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		if (rc)
+			return rc;
+		in->coordinator_org_ids = ids;
+		in->n_coordinator_orgs = k;
+		in->set_coordinator_orgs = true;
+	}
+	return 0;
+}
+
 /* ---- the use case ---- */
 
 static void count(struct sheet_report *out, const char *action)
@@ -407,8 +458,8 @@ static void count(struct sheet_report *out, const char *action)
 
 /* Applies the valid rows in order; on failure the row that failed gets the
  * use case's message. */
-static int apply_rows(struct app_ctx *ctx, int64_t plan_id, struct parsed *rows, int n,
-		      struct sheet_report *out, bool dry_run, struct kh_error *err)
+static int apply_rows(struct app_ctx *ctx, int64_t plan_id, int64_t owner, struct parsed *rows,
+		      int n, struct sheet_report *out, bool dry_run, struct kh_error *err)
 {
 	int64_t prev = 0; /* the item of the row above */
 	int rc = 0;
@@ -418,6 +469,8 @@ static int apply_rows(struct app_ctx *ctx, int64_t plan_id, struct parsed *rows,
 		struct plan_item_input in;
 		struct plan_item it;
 		row_input(p, &in);
+		if ((rc = match_names(ctx, owner, &in, err)))
+			return rc;
 		if (p->id && p->changed) {
 			rc = app_plan_item_update(ctx, p->id, &in, NULL, err);
 			if (!rc && !dry_run)
@@ -549,7 +602,7 @@ int app_plan_sheet_apply(struct app_ctx *ctx, int64_t plan_id, const void *bytes
 	}
 
 	/* Then all of them, in one transaction. */
-	if ((rc = apply_rows(ctx, plan_id, rows, n, out, dry_run, err))) {
+	if ((rc = apply_rows(ctx, plan_id, v.plan.owner_org_id, rows, n, out, dry_run, err))) {
 		out->n_errors = 1;
 		if (rc != KH_EINVAL && rc != KH_ETOOBIG)
 			goto out;

@@ -3310,3 +3310,19 @@ char *import_name_key(const char *name)
 	free(joined);
 	return key;
 }
+
+int import_split_names(const char *text, char ***out)
+{
+	*out = NULL;
+	if (!text || !*text || strlen(text) > IMPORT_MAX_BYTES)
+		return 0;
+	struct buf b;
+	buf_init(&b, IMPORT_MAX_BYTES * 2);
+	buf_printf(&b, "Phối hợp: %s", text);
+	struct toks t;
+	tokenize(b.data, b.len, 0, &t);
+	int n = find_coordinators(&t, out);
+	toks_release(&t);
+	buf_release(&b);
+	return n;
+}

@@ -197,4 +197,11 @@ void import_doc_release(struct import_doc *d);
  * NULL. */
 char *import_name_key(const char *name);
 
+/* The names of bodies listed in text ("Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh
+ * ủy và UBKT Tỉnh ủy"), split by the name grammar above — a comma inside a
+ * name ("Sở Văn hóa, Thể thao và Du lịch") or a group ("các huyện ủy, thành
+ * ủy") stays whole. Returns how many; *out (caller frees each and the
+ * array) is NULL when none. */
+int import_split_names(const char *text, char ***out);
+
 #endif

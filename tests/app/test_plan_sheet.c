@@ -450,6 +450,33 @@ static void test_edit_create_keep(void **state)
 	assert_int_equal(rep.n_updated + rep.n_created, 0);
 }
 
+/* Chủ trì and Phối hợp edited as text are matched to orgs again, as the
+ * importer matches names; a name matching nothing stays as written. */
+static void test_names_matched(void **state)
+{
+	struct fx *f = *state;
+	struct grid g;
+	struct sheet_report rep;
+	grid_from_export(f, &f->sys, f->plan, &g);
+	int r0 = row_of(&g, f->items[0]), r1 = row_of(&g, f->items[1]);
+	g.c[r0][XLSX_COL_LEAD] = "Huyện uỷ Hoà Bình";
+	g.c[r0][XLSX_COL_COORD] = "Đảng ủy xã An Lạc và Hội Cờ tướng";
+	g.c[r1][XLSX_COL_LEAD] = "Các đảng ủy trực thuộc Huyện ủy Hòa Bình";
+	OK(upload(f, &f->sys, &g, false, &rep));
+	assert_true(rep.applied);
+	struct plan_item it;
+	get_item(f, f->items[0], &it);
+	assert_string_equal(it.lead_text, "Huyện uỷ Hoà Bình");
+	assert_int_equal(it.lead_org_id, f->district);
+	assert_false(it.lead_group);
+	assert_string_equal(it.coordinators, "Đảng ủy xã An Lạc và Hội Cờ tướng");
+	assert_int_equal(it.n_coordinator_orgs, 1);
+	assert_int_equal(it.coordinator_org_ids[0], f->base);
+	get_item(f, f->items[1], &it);
+	assert_int_equal(it.lead_org_id, f->district);
+	assert_true(it.lead_group);
+}
+
 static void test_errors_row_by_row(void **state)
 {
 	struct fx *f = *state;
@@ -607,6 +634,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_round_trip_unchanged, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_edit_create_keep, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_names_matched, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors_row_by_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rights, setup, teardown),
