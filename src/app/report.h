@@ -207,6 +207,13 @@ int app_report_export(struct app_ctx *ctx, int64_t id, const char *format, char 
 int app_report_letter(struct app_ctx *ctx, int64_t campaign_id, const char *format, char **bytes,
 		      size_t *len, const char **filename, struct kh_error *err) KH_MUST_CHECK;
 
+/* The demo's campaign (app/demo_reports.c): the Tỉnh ủy's six-month report
+ * of 2026, opened on 25 May, one commune accepted, one returned, one late,
+ * the rest missing — each step through the use cases with the clock at its
+ * day (none after ctx->today). System actor, inside or outside the demo
+ * loader's transaction. *n_campaigns counts the campaigns made. */
+int app_demo_reports(struct app_ctx *ctx, int *n_campaigns, struct kh_error *err) KH_MUST_CHECK;
+
 /* JSON shapes of the API (docs/API.md). */
 json_t *app_report_campaign_json(const struct report_campaign *c);
 json_t *app_report_json(const struct report *r);

@@ -8,6 +8,7 @@
  * as DOCX and PDF. Every refused change leaves the database as it was. */
 #include "core/common.h"
 #include "app/report.h"
+#include "app/demo.h"
 #include "app/org.h"
 #include "core/date.h"
 
@@ -461,12 +462,57 @@ static void test_remind_and_export(void **state)
 	REFUSED(KH_EFORBIDDEN, app_report_export(&cell3, r1, "pdf", &bytes, &len, &name, &f->err));
 }
 
+/* The demo's campaign on the demo province, as of 23 November 2026. */
+static void test_demo(void **state)
+{
+	struct fx *f = *state;
+	struct store *s;
+	struct arena a;
+	struct actor sys;
+	char path[600];
+	snprintf(path, sizeof(path), "%s-demo", f->path);
+	unlink(path);
+	OK(store_open(path, &s, &f->err));
+	OK(store_migrate(s, NULL, &f->err));
+	arena_init(&a, 8192);
+	app_actor_system(&sys);
+	struct app_ctx c = {.store = s,
+			    .arena = &a,
+			    .actor = &sys,
+			    .today = D(2026, 11, 23),
+			    .now = 1795392000};
+	struct demo_report rep;
+	OK(app_demo_load(&c, &rep, &f->err));
+	int n = 0;
+	OK(app_demo_reports(&c, &n, &f->err));
+	assert_int_equal(n, 1);
+	struct report_campaign *v;
+	int nv;
+	OK(app_report_campaign_list(&c, 0, &v, &nv, &f->err));
+	assert_int_equal(nv, 1);
+	struct report_campaign_status st;
+	OK(app_report_campaign_status(&c, v[0].row.id, &st, &f->err));
+	assert_int_equal(st.counts.accepted, 1);
+	assert_int_equal(st.counts.returned, 1);
+	assert_int_equal(st.counts.late, 1);
+	assert_int_equal(st.counts.on_time, 1);
+	assert_int_equal(st.counts.missing, st.counts.total - 3);
+	store_close(s);
+	arena_release(&a);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s-demo-wal", f->path);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s-demo-shm", f->path);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_life, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_remind_and_export, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_demo, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
