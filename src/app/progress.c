@@ -351,9 +351,6 @@ static int compute_rights(struct app_ctx *ctx, const struct plan_item *it,
 {
 	int rc;
 	memset(r, 0, sizeof(*r));
-	r->read = pr->read;
-	if (!r->read)
-		return 0;
 	bool all = app_sees_all(ctx);
 	r->lead = all || pr->own ||
 		  (it->lead_person_id && ctx->actor->person_id == it->lead_person_id);
@@ -368,6 +365,10 @@ static int compute_rights(struct app_ctx *ctx, const struct plan_item *it,
 		if (yes)
 			r->part_orgs[r->n_part_orgs++] = it->coordinator_org_ids[i];
 	}
+	/* The lead and the coordinators see the item they report on even when
+	 * the plan is not otherwise theirs to read (a sibling org named as
+	 * coordinator). */
+	r->read = pr->read || r->lead || r->n_part_orgs > 0;
 	return 0;
 }
 
@@ -381,11 +382,12 @@ static int load_item(struct app_ctx *ctx, int64_t item_id, struct plan_item *it,
 	if (!ctx->actor)
 		return kh_fail(err, KH_EUNAUTH, NULL, "Bạn cần đăng nhập");
 	if ((rc = store_plan_item_get(ctx->store, ctx->arena, item_id, ctx->today, it, err)) ||
-	    (rc = app_plan_rights(ctx, it->plan_id, p, &pr, err)))
+	    (rc = app_plan_rights(ctx, it->plan_id, p, &pr, err)) ||
+	    (rc = compute_rights(ctx, it, &pr, r, err)))
 		return rc;
-	if (!pr.read)
+	if (!r->read)
 		return kh_fail(err, KH_EFORBIDDEN, NULL, "Bạn không có quyền xem kế hoạch này");
-	return compute_rights(ctx, it, &pr, r, err);
+	return 0;
 }
 
 static int require_running(const struct plan *p, struct kh_error *err)

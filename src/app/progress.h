@@ -10,6 +10,8 @@
  * history. The lead reports the item (whoever acts for the lead org — for a
  * group lead, for the group's parent org —, the lead person, or the owner
  * side of the plan); each coordinator org reports its own part (org_id set).
+ * The lead and the coordinators see the item's progress page even when they
+ * do not otherwise read the plan.
  * For a recurring duty a report names the occurrence it is for
  * (occurrence_end: the last day of the month, quarter, half or year). The
  * item's own figures (progress_state, progress_percent, progress_day) are
