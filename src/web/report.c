@@ -381,7 +381,7 @@ static void new_form(struct req *r, int status, const struct kh_error *e)
 	     "<label>Tiêu đề <input name=\"title\" value=\"%s\" placeholder=\"Để trống: theo loại và"
 	     " kỳ báo cáo\"></label><label>Số công văn <input name=\"number\" value=\"%s\""
 	     " placeholder=\"15-CV/TU\"></label>"
-	     "<label>Đề cương (mỗi dòng một phần; để trống: đề cương mặc định của loại báo cáo)"
+	     "<label>Đề cương (mỗi dòng một phần; để trống: đề cương mặc định)"
 	     "<textarea name=\"outline\" rows=\"6\">%s</textarea></label>"
 	     "<label>Chỉ tiêu của phụ lục (mã số, cách nhau bởi dấu phẩy) <input"
 	     " name=\"indicator_ids\" value=\"%s\"></label>"
