@@ -138,35 +138,11 @@ json_t *app_indicator_json(const struct indicator *ind)
 
 /* ---- authorization and validation ---- */
 
-static int copy_err(struct kh_error *err, const struct kh_error *e, int rc)
-{
-	kh_fail(err, e->code ? e->code : (enum kh_err)rc, e->field, "%s", e->message);
-	return rc;
-}
-
-/* The actor reads the indicator: reads its defining org, or acts for or
- * reads an org below it (indicators flow down like their resolutions). */
+/* The actor reads the definition alone when they read its defining org;
+ * the orgs below see it through their own tables. */
 static int ind_readable(struct app_ctx *ctx, const struct indicator *ind, struct kh_error *err)
 {
-	struct kh_error e;
-	int rc = app_can_read_org(ctx, ind->org_id, &e);
-	if (rc != KH_EFORBIDDEN)
-		return rc ? copy_err(err, &e, rc) : 0;
-	if ((rc = app_scope_load(ctx, err)))
-		return rc;
-	struct actor *a = ctx->actor;
-	for (int k = 0; k < a->n_act_orgs + a->n_read_roots; k++) {
-		int64_t o = k < a->n_act_orgs ? a->act_orgs[k] : a->read_roots[k - a->n_act_orgs];
-		int64_t *anc;
-		int n;
-		if ((rc = store_org_ancestors(ctx->store, ctx->arena, o, ctx->today, &anc, &n,
-					      err)))
-			return rc;
-		for (int i = 0; i < n; i++)
-			if (anc[i] == ind->org_id)
-				return 0;
-	}
-	return kh_fail(err, KH_EFORBIDDEN, NULL, "Bạn không có quyền xem chỉ tiêu này");
+	return app_can_read_org(ctx, ind->org_id, err);
 }
 
 static int org_exists(struct app_ctx *ctx, int64_t org_id, struct org *o, struct kh_error *err)
@@ -774,6 +750,7 @@ static void figure_compute(struct engine *e, int i, int o, int s)
 	f->entered = c->value;
 	f->locked = c->locked;
 	f->year = c->has ? c->year : e->slots[s].year;
+	f->entered_year = c->has ? c->year : 0;
 	int w = e->weight_of[i];
 	bool manual = strcmp(ind->rollup, "manual") == 0;
 	bool weighted =
@@ -811,16 +788,26 @@ static void figure_compute(struct engine *e, int i, int o, int s)
 		}
 	}
 	bool derivable = f->n_contributing > 0 && (!weighted || sum_w != 0);
+	/* Targets and baselines are set by the org's own resolution: its
+	 * entered figure stands, the children's total beside it. Actuals come
+	 * from the children when they have any. */
+	const char *period = e->slots[s].period;
+	bool entered_first = strcmp(period, "target") == 0 || strcmp(period, "baseline") == 0;
+	double d = 0;
 	if (derivable) {
-		double d = strcmp(ind->rollup, "sum") == 0    ? sum
-			   : strcmp(ind->rollup, "mean") == 0 ? sum / f->n_contributing
-							      : sum_vw / sum_w;
+		d = strcmp(ind->rollup, "sum") == 0    ? sum
+		    : strcmp(ind->rollup, "mean") == 0 ? sum / f->n_contributing
+						       : sum_vw / sum_w;
+		f->has_derived = true;
+		f->derived_value = d;
+		f->differs = c->has && !nearly_equal(c->value, d);
+	}
+	if (derivable && !(entered_first && c->has)) {
 		f->has_value = true;
 		f->derived = true;
 		f->value = d;
-		if (strcmp(e->slots[s].period, "baseline") == 0)
+		if (strcmp(period, "baseline") == 0)
 			f->year = max_year;
-		f->differs = c->has && !nearly_equal(c->value, d);
 	} else if (c->has) {
 		f->has_value = true;
 		f->value = c->value;
@@ -848,9 +835,12 @@ static void figure_compute(struct engine *e, int i, int o, int s)
 						    ? arena_printf(ctx->arena, " và %d đơn vị khác",
 								   n_missing - MISSING_NAMED)
 						    : "");
-		if (f->differs)
+		if (f->differs && f->derived)
 			what = arena_printf(ctx->arena, "%s; số tự nhập: %s", what,
 					    num_text(ctx, c->value));
+		else if (derivable && !f->derived)
+			what = arena_printf(ctx->arena, "Số tự nhập; tổng hợp: %s — %s",
+					    num_text(ctx, d), what);
 		f->derivation = what;
 	}
 	buf_release(&missing);
@@ -1130,12 +1120,13 @@ json_t *app_indicator_figure_json(const struct indicator_figure *f)
 {
 	if (!f->has_value && !f->has_entered)
 		return json_null();
-	return json_pack("{s:o, s:b, s:o, s:b, s:b, s:i, s:s, s:s, s:i, s:i}", "value",
+	return json_pack("{s:o, s:b, s:o, s:o, s:b, s:b, s:i, s:s, s:s, s:i, s:i}", "value",
 			 num_or_null(f->has_value, f->value), "derived", f->derived, "entered",
-			 num_or_null(f->has_entered, f->entered), "differs", f->differs, "locked",
-			 f->locked, "year", f->year, "note", f->note ? f->note : "", "derivation",
-			 f->derivation ? f->derivation : "", "children", f->n_children,
-			 "contributing", f->n_contributing);
+			 num_or_null(f->has_entered, f->entered), "derived_value",
+			 num_or_null(f->has_derived, f->derived_value), "differs", f->differs,
+			 "locked", f->locked, "year", f->year, "note", f->note ? f->note : "",
+			 "derivation", f->derivation ? f->derivation : "", "children",
+			 f->n_children, "contributing", f->n_contributing);
 }
 
 json_t *app_indicator_table_json(const struct indicator_table *t)

@@ -18,12 +18,13 @@
  * indicator's figures of the same orgs, period and year), "share" (Σ
  * numerators / Σ denominators × 100, the weight indicator holding the
  * denominators and this one the numerators), or "manual" (only entered,
- * never derived). For "manual" the entered figure is the figure; for the
- * other rules the derived figure is shown when there is one, and the
- * entered one beside it when they differ. Every derived figure carries its
- * derivation, a short Vietnamese text such as "Tổng của 12/14 đơn vị
- * (thiếu: Xã A, Xã B)". A subtree's figures are loaded in one query and
- * rolled up in memory.
+ * never derived). For "manual" the entered figure is the figure. For the
+ * other rules, an actual ("year", "h1", "estimate") is the derived figure
+ * when the children give one, the entered one beside it when they differ;
+ * a target or a baseline is the org's entered figure when there is one (its
+ * own resolution sets it; the children's total beside it), else derived. Every derived figure
+ * carries its derivation, a short Vietnamese text such as "Tổng của 12/14 đơn vị (thiếu: Xã A, Xã
+ * B)". A subtree's figures are loaded in one query and rolled up in memory.
  *
  * Who may: read — whoever reads the org (app_can_read_org); define, update,
  * delete an indicator — whoever may keep the defining org's plans
@@ -129,19 +130,24 @@ int app_indicator_set_values(struct app_ctx *ctx, const struct indicator_value_i
 /* A figure as shown: entered, derived, or both. */
 struct indicator_figure {
 	bool has_value; /* value holds the figure */
-	double value;	/* the derived figure when there is one (rules other than
-			   manual), else the entered one */
+	double value;	/* the figure shown, by the rule above */
 	bool derived;	/* value was derived from the children */
 	bool has_entered;
 	double entered;		/* the org's own entered figure */
-	bool differs;		/* both exist and differ (shown side by side) */
+	bool has_derived;	/* the children gave a figure (derived_value) */
+	double derived_value;	/* what the rule gives from the children */
+	bool differs;		/* entered and derived both exist and differ (shown side
+				   by side) */
 	bool locked;		/* the entered figure is locked by a report */
 	int year;		/* the figure's year (for the baseline: the baseline year) */
+	int entered_year;	/* the entered figure's year (a baseline's may differ) */
 	const char *note;	/* of the entered figure, "" */
 	int n_children;		/* children that could contribute */
 	int n_contributing;	/* of them, those with a figure */
-	const char *derivation; /* "Tổng của 12/14 đơn vị (thiếu: …)"; "" when
-				   not derived */
+	const char *derivation; /* "Tổng của 12/14 đơn vị (thiếu: …)" — how the
+				   children's figure was computed, also when the
+				   entered one stands ("Số tự nhập; tổng hợp: 80 —
+				   Tổng của 1/9 đơn vị …"); "" when none */
 };
 
 /* Comparisons of one row: the actual compared is the year's actual, else
