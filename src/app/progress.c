@@ -225,8 +225,8 @@ static void count_item(struct progress_summary *s, const struct plan_item *it,
 		s->overdue++;
 		break;
 	default:
-		if (it->progress_state && (strcmp(it->progress_state, "in_progress") == 0 ||
-					   strcmp(it->progress_state, "stalled") == 0))
+		/* "done" here: an earlier occurrence of a recurring duty. */
+		if (it->progress_state && strcmp(it->progress_state, "not_started") != 0)
 			s->in_progress++;
 		else
 			s->not_started++;

@@ -111,7 +111,9 @@ struct progress_item_summary {
  *   - done (done_day <= on): done_on_time or done_late (PROGRESS_DONE counts
  *     as on time);
  *   - else overdue when derived overdue;
- *   - else in_progress when the reported state is in_progress or stalled;
+ *   - else in_progress when the reported state is in_progress, stalled, or
+ *     done (an earlier occurrence of a recurring duty: the current one is
+ *     still open);
  *   - else not_started.
  * due_soon and stalled are extra counts (overlapping the above). */
 struct progress_summary {
@@ -266,5 +268,13 @@ int app_progress_item_assignments(struct app_ctx *ctx, int64_t item_id,
  * "due","event_day","after_days"} */
 json_t *app_progress_json(const struct plan_item *it, const struct progress_derivation *d);
 json_t *app_progress_report_json(const struct progress_report *r);
+
+/* ---- demo ---- */
+
+/* The demo's progress on the Tỉnh ủy's programme (app/demo_progress.c):
+ * reports as of their days (done on time, done late, overdue with evidence,
+ * in progress). Call from the demo loader after app_demo_plans(), inside
+ * its transaction; *n_reports receives the reports written. */
+int app_demo_progress(struct app_ctx *ctx, int *n_reports, struct kh_error *err) KH_MUST_CHECK;
 
 #endif

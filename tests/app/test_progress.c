@@ -12,8 +12,10 @@
 #include "app/plan.h"
 #include "app/progress.h"
 #include "app/org.h"
+#include "app/demo.h"
 #include "core/date.h"
 #include "store/notify.h"
+#include "store/org.h"
 #include "text/deadline.h"
 
 #include <setjmp.h>
@@ -582,6 +584,70 @@ static void test_summary(void **state)
 	assert_int_equal(app_progress_summary(&later, &none, &s, &f->err), KH_EINVAL);
 }
 
+/* The demo's progress on the province's programme: each state shows. */
+static void test_demo(void **state)
+{
+	struct fx *f = *state;
+	char path[600];
+	struct store *s;
+	struct arena a;
+	struct actor sys;
+	snprintf(path, sizeof(path), "%s.demo", f->path);
+	unlink(path);
+	OK(store_open(path, &s, &f->err));
+	OK(store_migrate(s, NULL, &f->err));
+	arena_init(&a, 65536);
+	app_actor_system(&sys);
+	struct app_ctx c = {.store = s,
+			    .arena = &a,
+			    .actor = &sys,
+			    .today = D(2026, 11, 23),
+			    .now = 1795392000};
+	struct demo_report rep;
+	OK(app_demo_load(&c, &rep, &f->err));
+	/* The loader calls it once wired in; otherwise here. */
+	struct progress_summary before;
+	int64_t tu = 0;
+	OK(store_org_find_code(s, "tu", &tu, &f->err));
+	struct progress_query q = {.org_id = tu, .from = D(2026, 1, 1), .to = D(2026, 11, 23)};
+	OK(app_progress_summary(&c, &q, &before, &f->err));
+	if (before.done_on_time + before.done_late + before.in_progress == 0) {
+		int n = 0;
+		OK(app_demo_progress(&c, &n, &f->err));
+		assert_int_equal(n, 8);
+	}
+	q.with_items = true;
+	struct progress_summary sm;
+	OK(app_progress_summary(&c, &q, &sm, &f->err));
+	assert_int_equal(sm.n_items, 10);
+	assert_int_equal(sm.done_late, 1);
+	assert_true(sm.done_on_time >= 1);
+	assert_true(sm.overdue >= 1);
+	assert_true(sm.in_progress >= 2);
+	bool evidence = false, late = false, overdue_partial = false;
+	for (int i = 0; i < sm.n; i++) {
+		const struct progress_item_summary *x = &sm.items[i];
+		if (x->item.seq == 2)
+			late = x->d.derived == PROGRESS_DONE_LATE;
+		if (x->item.seq == 3) {
+			overdue_partial =
+				x->d.derived == PROGRESS_OVERDUE && x->item.progress_percent == 60;
+			struct progress_view v;
+			OK(app_progress_get(&c, x->item.id, &v, &f->err));
+			evidence = v.n_reports == 1 && v.reports[0].n_files == 1;
+		}
+	}
+	assert_true(late);
+	assert_true(overdue_partial);
+	assert_true(evidence);
+	store_close(s);
+	arena_release(&a);
+	char cmd[2600];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s' '%s-wal' '%s-shm' '%s.files'", path, path, path,
+		 path);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -591,6 +657,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fan_out, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_demo, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
