@@ -13,6 +13,7 @@
 #include "app/export.h"
 #include "app/indicator.h"
 #include "app/notify.h"
+#include "app/progress.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/model.h"
@@ -687,6 +688,37 @@ static const char *figure_period(const char *kind)
 	return "year";
 }
 
+/* The progress of the org's issued plans over the campaign's years, as of
+ * today: the states derived by app/progress.h (recurring duties by
+ * occurrence, conditional deadlines once their event is known); the plans
+ * counted by the store. */
+static int load_progress(struct app_ctx *ctx, const struct report_campaign *c, int64_t org_id,
+			 struct report_progress *out, struct kh_error *err)
+{
+	int rc = store_report_progress(ctx->store, org_id, c->row.year_from, c->row.year_to,
+				       ctx->today, out, err);
+	if (rc || out->plans == 0)
+		return rc;
+	int32_t end = date_from_ymd(c->row.year_to, 12, 31);
+	struct progress_query q = {.org_id = org_id,
+				   .from = date_from_ymd(c->row.year_from, 1, 1),
+				   .to = ctx->today < end ? ctx->today : end,
+				   .tasks_only = true};
+	struct progress_summary sum;
+	struct kh_error e = {0};
+	rc = app_progress_summary(ctx, &q, &sum, &e);
+	if (rc == KH_EFORBIDDEN || rc == KH_ENOTFOUND)
+		return 0; /* the store's counts stay */
+	if (rc)
+		return copy_err(err, &e, rc);
+	out->items = sum.n_items;
+	out->done = sum.done_on_time + sum.done_late;
+	out->done_late = sum.done_late;
+	out->overdue = sum.overdue;
+	out->due_later = sum.in_progress + sum.not_started;
+	return 0;
+}
+
 static const char *progress_text(struct app_ctx *ctx, const struct report_campaign *c,
 				 const char *org_name, const struct report_progress *p)
 {
@@ -698,7 +730,7 @@ static const char *progress_text(struct app_ctx *ctx, const struct report_campai
 	return arena_printf(ctx->arena,
 			    "Trong %s, %s triển khai %d kế hoạch với %d nội dung, nhiệm vụ: đã"
 			    " hoàn thành %d (trong đó %d hoàn thành chậm so với thời hạn); quá hạn"
-			    " chưa hoàn thành %d; đang thực hiện, chưa đến hạn %d.",
+			    " chưa hoàn thành %d; đang thực hiện hoặc chưa đến hạn %d.",
 			    period, org_name, p->plans, p->items, p->done, p->done_late, p->overdue,
 			    p->due_later);
 }
@@ -759,8 +791,7 @@ int app_report_get(struct app_ctx *ctx, int64_t id, struct report_view *out, str
 	out->can_reopen = out->c.can_manage && strcmp(row->status, "accepted") == 0;
 	out->can_file = owns;
 
-	if ((rc = store_report_progress(ctx->store, row->org_id, out->c.row.year_from,
-					out->c.row.year_to, ctx->today, &out->progress, err)))
+	if ((rc = load_progress(ctx, &out->c, row->org_id, &out->progress, err)))
 		return rc;
 	out->progress_text = progress_text(ctx, &out->c, row->org_name, &out->progress);
 	out->n_sections = out->c.n_outline;

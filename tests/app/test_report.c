@@ -10,6 +10,8 @@
 #include "app/report.h"
 #include "app/demo.h"
 #include "app/org.h"
+#include "app/plan.h"
+#include "app/progress.h"
 #include "core/date.h"
 
 #include <setjmp.h>
@@ -328,10 +330,41 @@ static void test_life(void **state)
 	struct app_ctx cell3 = as(f, &a5, 5, D(2026, 6, 5));
 	struct app_ctx cell2 = as(f, &a6, 6, D(2026, 6, 12));
 
+	/* Cell 1's approved plan of 2026: one item done, one overdue, one not
+	 * yet due. */
+	struct app_ctx sys = f->sys;
+	sys.today = D(2026, 3, 1);
+	struct plan_input pin = {
+		.owner_org_id = f->cell1, .scope = "year", .year_from = 2026, .year_to = 2026};
+	struct plan p;
+	OK(app_plan_create(&sys, &pin, &p, &f->err));
+	static const char *const TEXTS[][2] = {{"Kết nạp 2 đảng viên", "31/3/2026"},
+					       {"Sửa quy chế làm việc", "30/4/2026"},
+					       {"Tổng kết năm", "tháng 12/2026"}};
+	int64_t items[3];
+	for (int i = 0; i < 3; i++) {
+		struct plan_item_input it = {.text = TEXTS[i][0], .deadline_text = TEXTS[i][1]};
+		struct plan_item out;
+		OK(app_plan_item_create(&sys, p.id, &it, &out, &f->err));
+		items[i] = out.id;
+	}
+	OK(app_plan_approve(&sys, p.id, &p, &f->err));
+	sys.today = D(2026, 3, 20);
+	struct progress_input done = {.state = "done", .percent = 100};
+	struct progress_report pr;
+	OK(app_progress_report(&sys, items[0], &done, &pr, &f->err));
+
 	/* The draft is pre-filled with the plan's progress. */
 	struct report_view v;
 	OK(app_report_get(&cell1, r1, &v, &f->err));
 	assert_true(v.prefilled);
+	assert_int_equal(v.progress.plans, 1);
+	assert_int_equal(v.progress.items, 3);
+	assert_int_equal(v.progress.done, 1);
+	assert_int_equal(v.progress.overdue, 1);
+	assert_int_equal(v.progress.due_later, 1);
+	assert_non_null(strstr(v.sections[0], "đã hoàn thành 1"));
+	assert_non_null(strstr(v.sections[0], "quá hạn chưa hoàn thành 1"));
 	assert_true(v.can_edit && v.can_submit && !v.can_decide);
 	assert_non_null(strstr(v.sections[0], "Chi bộ thôn Đông"));
 	assert_true(v.has_appendix);
