@@ -390,7 +390,10 @@ static void sheet_download(struct req *r)
 		resp_error(r, &err);
 		return;
 	}
-	char *folded = text_fold(name);
+	const char *dot = strrchr(name, '.');
+	char *stem = xstrndup(name, dot ? (size_t)(dot - name) : strlen(name));
+	char *folded = text_fold(stem);
+	free(stem);
 	for (char *p = folded; *p; p++)
 		if (*p == ' ' || *p == '"' || *p == '\\')
 			*p = '-';
@@ -404,7 +407,7 @@ static void sheet_download(struct req *r)
 			buf_printf(&ext, "%%%02X", *p);
 	}
 	resp_header(r, "Content-Disposition",
-		    arena_printf(&r->arena, "attachment; filename=\"%s\"; filename*=UTF-8''%s",
+		    arena_printf(&r->arena, "attachment; filename=\"%s.xlsx\"; filename*=UTF-8''%s",
 				 folded, ext.data));
 	resp_header(r, "Cache-Control", "private, no-store");
 	resp_body(r, 200, XLSX_MIME, bytes, len);

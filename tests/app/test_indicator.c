@@ -466,6 +466,16 @@ static void test_compare_and_series(void **state)
 	OK(app_indicator_update(&f->sys, id, &up, &ind, &f->err));
 	r = row(f, f->base, 2025, id);
 	assert_int_equal(r.cmp.verdict, 1);
+	/* A target of the org's own stands; its children's total beside it. */
+	put(f, id, f->district, "target", 2025, 30);
+	r = row(f, f->district, 2025, id);
+	assert_true(r.year_target.value == 30);
+	assert_false(r.year_target.derived);
+	assert_true(r.year_target.has_derived);
+	assert_true(r.year_target.derived_value == 10);
+	assert_true(r.year_target.differs);
+	assert_string_equal(r.year_target.derivation,
+			    "Số tự nhập; tổng hợp: 10 — Tổng của 1/1 đơn vị");
 	/* The province derives the baseline with its year. */
 	r = row(f, f->district, 2025, id);
 	assert_true(r.baseline.derived);
