@@ -3,8 +3,9 @@
  * kehoach indicator: `list` prints the indicators that apply to an org,
  * `table` its table for a year (baseline, targets, actuals, comparisons;
  * derived figures marked with their derivation), `sheet` applies the
- * figures edited in Excel (the XLSX of the page "Chỉ tiêu"), one report
- * line per row. Exit status: 0 when the command ran, 1 on an error (a sheet
+ * figures edited in Excel (the XLSX of the page "Chỉ tiêu", or of `export`),
+ * one report line per row; `demo` loads the demo's indicators into a demo
+ * database that lacks them. Exit status: 0 when the command ran, 1 on an error (a sheet
  * with wrong rows included: nothing is applied), 2 on bad usage.
  */
 #include "core/common.h"
@@ -24,11 +25,12 @@ static const char *const USAGE =
 	"Cách dùng:\n"
 	"  kehoach indicator list --db FILE --org ID [--json]\n"
 	"  kehoach indicator table --db FILE --org ID --year N [--json]\n"
+	"  kehoach indicator export --db FILE --org ID --year N --output FILE.xlsx\n"
 	"  kehoach indicator sheet --db FILE --org ID FILE.xlsx [--dry-run]\n"
 	"  kehoach indicator demo --db FILE   (nạp chỉ tiêu mẫu vào cơ sở dữ liệu mẫu)\n"
 	"Mã thoát: 0 khi lệnh chạy xong, 1 khi lỗi, 2 khi sai cú pháp.\n";
 
-static const char *const WITH_VALUE[] = {"db", "org", "year", NULL};
+static const char *const WITH_VALUE[] = {"db", "org", "year", "output", NULL};
 
 static void print_json(json_t *j)
 {
@@ -233,6 +235,47 @@ out:
 	return rc;
 }
 
+/* The org's figures of a year as the XLSX template `sheet` reads back. */
+static int indicator_export(int argc, char **argv)
+{
+	struct app_ctx ctx;
+	struct actor actor;
+	struct arena arena;
+	struct kh_error err;
+	int64_t org, year;
+	char *bytes = NULL;
+	size_t len = 0;
+	const char *name;
+	const char *out = cli_opt(argc, argv, "output");
+	if (!opt_int(argc, argv, "org", 1, INT64_MAX, 0, &org) || !org ||
+	    !opt_int(argc, argv, "year", 1, 9999, 0, &year) || !year || !out) {
+		fputs(USAGE, stderr);
+		return CLI_USAGE;
+	}
+	int rc = cli_open(argc, argv, &ctx, &actor, &arena);
+	if (rc)
+		return rc;
+	if (app_indicator_sheet_export(&ctx, org, (int)year, &bytes, &len, &name, &err)) {
+		rc = cli_error(&err);
+		goto out;
+	}
+	FILE *f = fopen(out, "wb");
+	bool ok = f && fwrite(bytes, 1, len, f) == len;
+	if (f && fclose(f) != 0)
+		ok = false;
+	if (!ok) {
+		fprintf(stderr, "kehoach: không ghi được tệp %s\n", out);
+		rc = CLI_FAIL;
+		goto out;
+	}
+	printf("%s\n", out);
+	rc = CLI_OK;
+out:
+	free(bytes);
+	cli_close(&ctx);
+	return rc;
+}
+
 /* The demo's indicators, for a database loaded by `kehoach demo` before
  * they were part of it. */
 static int indicator_demo(int argc, char **argv)
@@ -266,6 +309,8 @@ int cmd_indicator(int argc, char **argv)
 		return indicator_table(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "sheet") == 0)
 		return indicator_sheet(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "export") == 0)
+		return indicator_export(argc, argv);
 	fputs(USAGE, stderr);
 	return CLI_USAGE;
 }

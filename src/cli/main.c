@@ -123,9 +123,10 @@ static const struct command commands[] = {
 	 " hạn, chưa nộp — mỗi đơn vị một bản tổng hợp (chạy hằng ngày bằng cron)."},
 	{"indicator", cmd_indicator,
 	 "indicator list --db FILE --org ID [--json] | indicator table --db FILE --org ID --year N"
-	 " [--json] | indicator sheet --db FILE --org ID FILE.xlsx [--dry-run]",
-	 "Liệt kê chỉ tiêu; in bảng so sánh thực hiện với mục tiêu và giá trị nền; ghi số liệu"
-	 " đã nhập bằng Excel."},
+	 " [--json] | indicator export --db FILE --org ID --year N --output FILE.xlsx |"
+	 " indicator sheet --db FILE --org ID FILE.xlsx [--dry-run] | indicator demo --db FILE",
+	 "Liệt kê chỉ tiêu; in bảng so sánh thực hiện với mục tiêu và giá trị nền; xuất số liệu"
+	 " ra Excel và ghi số liệu đã nhập bằng Excel; nạp chỉ tiêu mẫu."},
 	{"report", cmd_report,
 	 "report campaigns --db FILE [--org ID] | report status --db FILE CAMPAIGN_ID [--json]",
 	 "Liệt kê các đợt báo cáo; tình hình nộp báo cáo của từng đơn vị (đúng hạn, muộn, chưa nộp,"
