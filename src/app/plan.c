@@ -1546,8 +1546,8 @@ int app_plan_item_delete(struct app_ctx *ctx, int64_t item_id, struct kh_error *
 	rc = store_plan_item_refs(ctx->store, item_id, &refs, err);
 	if (!rc && refs > 0)
 		rc = kh_fail(err, KH_ECONFLICT, NULL,
-			     "Nội dung này đã có ý kiến góp ý hoặc được kế hoạch khác cụ thể hóa,"
-			     " kế thừa: không xóa được, hãy sửa nội dung");
+			     "Nội dung này đã có ý kiến góp ý, báo cáo tiến độ hoặc được kế hoạch"
+			     " khác cụ thể hóa, kế thừa: không xóa được, hãy sửa nội dung");
 	if (!rc)
 		rc = store_progress_forget_item(ctx->store, item_id, err);
 	if (!rc)
@@ -1829,7 +1829,10 @@ static int fan_out(struct app_ctx *ctx, const struct plan *p, struct kh_error *e
 	for (int i = 0; i < nitems; i++) {
 		int64_t *orgs;
 		int norgs;
-		if ((rc = assigned_orgs(ctx, p, &items[i], &orgs, &norgs, err)))
+		/* An adjustment may have changed who is assigned: the assignments
+		 * not answered are recomputed. */
+		if ((rc = assigned_orgs(ctx, p, &items[i], &orgs, &norgs, err)) ||
+		    (rc = store_assignments_unanswered_clear(ctx->store, items[i].id, err)))
 			return rc;
 		for (int k = 0; k < norgs; k++) {
 			int64_t answer = 0;

@@ -366,6 +366,17 @@ int store_assignment_put(struct store *s, int64_t item_id, int64_t org_id, int64
 	return store_assignment_answer(s, item_id, org_id, answer_item_id, err);
 }
 
+int store_assignments_unanswered_clear(struct store *s, int64_t item_id, struct kh_error *err)
+{
+	sqlite3_stmt *st = store_stmt(
+		s, "DELETE FROM item_assignments WHERE item_id = ?1 AND answer_item_id IS NULL",
+		err);
+	if (!st)
+		return fail_stmt(err);
+	sqlite3_bind_int64(st, 1, item_id);
+	return step_done(s, st, err);
+}
+
 int store_assignment_answer(struct store *s, int64_t upper_item_id, int64_t org_id,
 			    int64_t answer_item_id, struct kh_error *err)
 {

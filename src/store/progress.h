@@ -94,6 +94,10 @@ int store_evidence_plans(struct store *s, struct arena *a, const char *sha256, i
  * answer_item_id when given and none is recorded. */
 int store_assignment_put(struct store *s, int64_t item_id, int64_t org_id, int64_t answer_item_id,
 			 int64_t now, struct kh_error *err) KH_MUST_CHECK;
+/* Removes the assignments of an item that have no answer recorded (before
+ * they are written again when an adjusted plan is issued). */
+int store_assignments_unanswered_clear(struct store *s, int64_t item_id,
+				       struct kh_error *err) KH_MUST_CHECK;
 /* Sets the answer of org_id to upper_item_id when the assignment exists and
  * has none. */
 int store_assignment_answer(struct store *s, int64_t upper_item_id, int64_t org_id,

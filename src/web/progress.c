@@ -450,7 +450,6 @@ static void send_file(struct req *r, const struct progress_file *f, const char *
 		    arena_printf(&r->arena, "attachment; filename=\"%s\"; filename*=UTF-8''%s",
 				 ascii.data ? ascii.data : "tep", ext.data ? ext.data : "tep"));
 	resp_header(r, "Cache-Control", "private, no-store");
-	resp_header(r, "X-Content-Type-Options", "nosniff");
 	buf_release(&ascii);
 	buf_release(&ext);
 	resp_body(r, 200, f->mime, data, n);

@@ -535,6 +535,12 @@ static void test_fan_out(void **state)
 	struct app_ctx out = as(f, &z, 5);
 	assert_int_equal(app_progress_assignments(&out, f->district, &v, &n, &f->err),
 			 KH_EFORBIDDEN);
+	/* An adjustment that drops A's coordinator drops its assignment. */
+	OK(app_plan_adjust_open(&f->sys, upper, "Bỏ đơn vị phối hợp", NULL, &f->err));
+	struct plan_item_input ch = {.set_coordinator_orgs = true, .n_coordinator_orgs = 0};
+	OK(app_plan_item_update(&f->sys, a, &ch, NULL, &f->err));
+	OK(app_plan_approve(&f->sys, upper, NULL, &f->err));
+	assert_int_equal(count(f, "SELECT count(*) FROM item_assignments"), 3);
 	/* Deleting the draft answer plan unlinks its answers. */
 	OK(app_plan_delete(&d, p.id, &f->err));
 	assert_int_equal(count(f, "SELECT count(*) FROM item_assignments"
