@@ -59,7 +59,7 @@ static void percent_bar(struct req *r, int percent)
 void web_progress_cell(struct req *r, const struct plan_item *it,
 		       const struct progress_derivation *d)
 {
-	html(r, "<div class=\"item-progress\">");
+	html(r, "<div class=\"item-progress no-print\">");
 	badge(r, d);
 	html(r, " <span class=\"muted\">%s</span> ", progress_state_label(it->progress_state));
 	percent_bar(r, it->progress_percent);

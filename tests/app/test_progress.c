@@ -11,6 +11,7 @@
 #include "core/common.h"
 #include "app/plan.h"
 #include "app/progress.h"
+#include "app/remind.h"
 #include "app/org.h"
 #include "app/demo.h"
 #include "core/date.h"
@@ -590,6 +591,52 @@ static void test_summary(void **state)
 	assert_int_equal(app_progress_summary(&later, &none, &s, &f->err), KH_EINVAL);
 }
 
+/* Reminders: one digest per lead org, or per owner person of an individual
+ * plan; each stage once; only the system or an admin runs them. */
+static void test_remind(void **state)
+{
+	struct fx *f = *state;
+	int64_t a, b, c;
+	province_plan(f, &a, &b, &c, true);
+	struct actor x;
+	struct app_ctx head = as(f, &x, 2);
+	struct plan_input in = {.scope = "year", .year_from = 2026};
+	struct plan p;
+	OK(app_plan_create(&head, &in, &p, &f->err));
+	item(f, &head, p.id, "Dự sinh hoạt chi bộ nơi cư trú", "trước ngày 20-3-2026", 0, false, 0);
+	OK(app_plan_approve(&head, p.id, NULL, &f->err));
+	struct remind_counts rc;
+	assert_int_equal(app_progress_remind(&head, &rc, &f->err), KH_EFORBIDDEN);
+	/* 15-3: A (district, due 31-3) not yet; B (quarterly, ends 31-3) not
+	 * yet; the head's item due 20-3 is. */
+	OK(app_progress_remind(&f->sys, &rc, &f->err));
+	assert_int_equal(rc.due_soon, 1);
+	assert_int_equal(rc.notifications, 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM notifications WHERE kind = 'deadline'"
+				  " AND person_id = 2 AND org_id IS NULL"),
+			 1);
+	OK(app_progress_remind(&f->sys, &rc, &f->err));
+	assert_int_equal(rc.notifications, 0);
+	/* 31-3: A and B due today (district; the province for its group item),
+	 * the head's item overdue. */
+	struct app_ctx later = f->sys;
+	later.today = D(2026, 3, 31);
+	OK(app_progress_remind(&later, &rc, &f->err));
+	assert_int_equal(rc.due_today, 2);
+	assert_int_equal(rc.overdue, 1);
+	assert_int_equal(rc.notifications, 3);
+	assert_int_equal(count(f, "SELECT count(*) FROM notifications WHERE kind = 'deadline'"
+				  " AND text LIKE 'Nhắc việc: có 1 nội dung đến hạn hôm nay: %'"),
+			 2);
+	/* Done items are not reminded. */
+	struct progress_input done = {.state = "done"};
+	struct progress_report r;
+	later.today = D(2026, 4, 1);
+	OK(app_progress_report(&later, a, &done, &r, &f->err));
+	OK(app_progress_remind(&later, &rc, &f->err));
+	assert_int_equal(rc.overdue, 1); /* B's first quarter */
+}
+
 /* The demo's progress on the province's programme: each state shows. */
 static void test_demo(void **state)
 {
@@ -663,6 +710,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fan_out, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_remind, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
