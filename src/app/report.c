@@ -10,6 +10,7 @@
  */
 #include "core/common.h"
 #include "app/report.h"
+#include "app/document.h"
 #include "app/export.h"
 #include "app/indicator.h"
 #include "app/notify.h"
@@ -22,6 +23,7 @@
 #include "export/pdf.h"
 #include "store/document.h"
 #include "store/org.h"
+#include "store/progress.h"
 
 #include <string.h>
 
@@ -1041,59 +1043,121 @@ int app_report_reopen(struct app_ctx *ctx, int64_t id, const char *reason, struc
 	return write_report(ctx, &v.c, &v.r.row, &r, "report.reopen", -1, &nt, err);
 }
 
-int app_report_file(struct app_ctx *ctx, int64_t id, const char *kind, int64_t document_id,
-		    const char *name, struct kh_error *err)
+/* The report when the actor may file for its org, and the kind checked. */
+static int filing_allowed(struct app_ctx *ctx, int64_t id, const char *kind, struct report_view *v,
+			  struct kh_error *err)
 {
-	struct report_view v;
 	int rc;
-	if ((rc = app_report_get(ctx, id, &v, err)))
+	if ((rc = app_report_get(ctx, id, v, err)))
 		return rc;
-	if (!v.can_file)
+	if (!v->can_file)
 		return kh_fail(err, KH_EFORBIDDEN, NULL,
 			       "Bạn không có quyền nộp hồ sơ của tổ chức này");
 	if (!kind || (strcmp(kind, "adopted_report") != 0 && strcmp(kind, "resolution") != 0))
 		return kh_fail(err, KH_EINVAL, "kind",
 			       "Loại hồ sơ là báo cáo đã thông qua hoặc nghị quyết");
-	if ((rc = app_check_name("name", "Ghi chú", name ? name : "", 300, false, err)))
+	return 0;
+}
+
+static int insert_filing(struct app_ctx *ctx, const struct report_filing_row *f, const char *mime,
+			 int64_t size, struct kh_error *err)
+{
+	int64_t fid;
+	int rc;
+	if ((rc = store_begin(ctx->store, true, err)))
+		return rc;
+	if ((f->sha256 && *f->sha256 &&
+	     (rc = store_file_put(ctx->store, f->sha256, size, mime, ctx->now, err))) ||
+	    (rc = store_report_filing_insert(ctx->store, f, &fid, err)) ||
+	    (rc = app_audit(
+		     ctx, "report.file", "report", f->report_id, NULL,
+		     json_text(ctx,
+			       json_pack("{s:I, s:s, s:I, s:s, s:s}", "filing_id", (json_int_t)fid,
+					 "kind", f->kind, "document_id", (json_int_t)f->document_id,
+					 "sha256", f->sha256 ? f->sha256 : "", "name", f->name)),
+		     err)) ||
+	    (rc = store_commit(ctx->store, err))) {
+		store_rollback(ctx->store);
+		return rc;
+	}
+	return 0;
+}
+
+int app_report_file(struct app_ctx *ctx, int64_t id, const char *kind, int64_t document_id,
+		    const char *name, struct kh_error *err)
+{
+	struct report_view v;
+	int rc;
+	if ((rc = filing_allowed(ctx, id, kind, &v, err)) ||
+	    (rc = app_check_name("name", "Ghi chú", name ? name : "", 300, false, err)))
 		return rc;
 	if (document_id <= 0)
 		return kh_fail(err, KH_EINVAL, "document_id", "Cần chọn văn bản trong sổ văn bản");
-	struct document d;
+	/* A document the actor may read (the register's own rule: their scope
+	 * and what flows down from above). */
+	struct document_view dv;
 	struct kh_error e = {0};
-	rc = store_document_get(ctx->store, ctx->arena, document_id, ctx->today, &d, &e);
-	if (rc == KH_ENOTFOUND)
+	rc = app_document_get(ctx, document_id, &dv, &e);
+	if (rc == KH_ENOTFOUND || rc == KH_EFORBIDDEN)
 		return kh_fail(err, KH_EINVAL, "document_id", "Không có văn bản số %lld",
 			       (long long)document_id);
 	if (rc)
 		return copy_err(err, &e, rc);
-	if (d.issuer_org_id) {
-		bool yes;
-		if ((rc = reads(ctx, d.issuer_org_id, &yes, err)))
-			return rc;
-		if (!yes)
-			return kh_fail(err, KH_EINVAL, "document_id", "Không có văn bản số %lld",
-				       (long long)document_id);
-	}
+	const struct document d = dv.doc;
 	struct report_filing_row f = {.report_id = id,
 				      .kind = kind,
 				      .document_id = document_id,
 				      .name = name && *name ? name : d.title,
 				      .filed_at = ctx->now,
 				      .filed_by = ctx->actor->user_id};
-	int64_t fid;
-	if ((rc = store_begin(ctx->store, true, err)))
+	return insert_filing(ctx, &f, NULL, 0, err);
+}
+
+int app_report_file_upload(struct app_ctx *ctx, int64_t id, const char *kind, const char *file_name,
+			   const void *data, size_t len, struct kh_error *err)
+{
+	struct report_view v;
+	struct progress_file pf;
+	int rc;
+	if ((rc = filing_allowed(ctx, id, kind, &v, err)) ||
+	    (rc = app_file_save(ctx, file_name, data, len, &pf, err)))
 		return rc;
-	if ((rc = store_report_filing_insert(ctx->store, &f, &fid, err)) ||
-	    (rc = app_audit(ctx, "report.file", "report", id, NULL,
-			    json_text(ctx, json_pack("{s:I, s:s, s:I, s:s}", "filing_id",
-						     (json_int_t)fid, "kind", kind, "document_id",
-						     (json_int_t)document_id, "name", f.name)),
-			    err)) ||
-	    (rc = store_commit(ctx->store, err))) {
-		store_rollback(ctx->store);
+	struct report_filing_row f = {.report_id = id,
+				      .kind = kind,
+				      .sha256 = pf.sha256,
+				      .name = pf.name,
+				      .filed_at = ctx->now,
+				      .filed_by = ctx->actor->user_id};
+	return insert_filing(ctx, &f, pf.mime, pf.size, err);
+}
+
+int app_report_filing_file(struct app_ctx *ctx, int64_t id, int64_t filing_id,
+			   struct report_filing_row *out, const char **mime, int64_t *size,
+			   const char **path, struct kh_error *err)
+{
+	struct report_view v;
+	int rc;
+	*path = NULL;
+	if ((rc = app_report_get(ctx, id, &v, err)))
 		return rc;
+	for (int i = 0; i < v.n_filings; i++) {
+		if (v.filings[i].id != filing_id || !*v.filings[i].sha256)
+			continue;
+		struct store_file sf;
+		if ((rc = store_file_get(ctx->store, ctx->arena, v.filings[i].sha256, &sf, err)))
+			return rc;
+		const char *db = store_db_path(ctx->store);
+		if (!db || !*db)
+			break;
+		*out = v.filings[i];
+		*mime = sf.mime;
+		*size = sf.size;
+		/* The layout of app_file_save: "<db>.files/ab/cdef…". */
+		*path = arena_printf(ctx->arena, "%s.files/%.2s/%s", db, out->sha256,
+				     out->sha256 + 2);
+		return 0;
 	}
-	return 0;
+	return kh_fail(err, KH_ENOTFOUND, NULL, "Không tìm thấy tệp hồ sơ");
 }
 
 /* ---- reminders ---- */
@@ -1638,14 +1702,16 @@ json_t *app_report_view_json(const struct report_view *v)
 		json_object_set_new(j, "counts", app_report_counts_json(&v->counts));
 	}
 	json_t *f = json_array();
-	for (int i = 0; i < v->n_filings; i++)
-		json_array_append_new(f, json_pack("{s:I, s:s, s:I, s:s, s:s, s:s}", "id",
-						   (json_int_t)v->filings[i].id, "kind",
-						   v->filings[i].kind, "document_id",
-						   (json_int_t)v->filings[i].document_id,
-						   "document_number", v->filings[i].document_number,
-						   "document_title", v->filings[i].document_title,
-						   "name", v->filings[i].name));
+	for (int i = 0; i < v->n_filings; i++) {
+		const struct report_filing_row *x = &v->filings[i];
+		json_array_append_new(
+			f, json_pack("{s:I, s:s, s:o, s:s, s:s, s:s, s:o}", "id", (json_int_t)x->id,
+				     "kind", x->kind, "document_id",
+				     x->document_id ? json_integer(x->document_id) : json_null(),
+				     "document_number", x->document_number, "document_title",
+				     x->document_title, "name", x->name, "sha256",
+				     *x->sha256 ? json_string(x->sha256) : json_null()));
+	}
 	json_object_set_new(j, "filings", f);
 	json_object_set_new(j, "rights",
 			    json_pack("{s:b, s:b, s:b, s:b, s:b}", "edit", v->can_edit, "submit",

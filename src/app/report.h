@@ -191,6 +191,18 @@ int app_report_reopen(struct app_ctx *ctx, int64_t id, const char *reason,
  * "adopted_report" or "resolution". */
 int app_report_file(struct app_ctx *ctx, int64_t id, const char *kind, int64_t document_id,
 		    const char *name, struct kh_error *err) KH_MUST_CHECK;
+/* Files an uploaded file instead (the adopted report as signed, scanned):
+ * checked and stored content-addressed beside the database by
+ * app_file_save (app/progress.h: PDF, DOCX, XLSX, JPEG, PNG or text, size
+ * limited), recorded in the same transaction as the filing. */
+int app_report_file_upload(struct app_ctx *ctx, int64_t id, const char *kind, const char *file_name,
+			   const void *data, size_t len, struct kh_error *err) KH_MUST_CHECK;
+/* An uploaded filing of a report for download (whoever reads the report):
+ * its name, type and size in out, path the file on disk (ctx->arena).
+ * KH_ENOTFOUND for another report's filing or one without a file. */
+int app_report_filing_file(struct app_ctx *ctx, int64_t id, int64_t filing_id,
+			   struct report_filing_row *out, const char **mime, int64_t *size,
+			   const char **path, struct kh_error *err) KH_MUST_CHECK;
 
 /* Sends the due reminders: for each org with a report due in 7 days, in 1
  * day or overdue and not submitted, one digest notification per org per

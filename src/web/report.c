@@ -682,23 +682,33 @@ static void filings_html(struct req *r, const struct report_view *v)
 		html(r, "<ul>");
 		for (int i = 0; i < v->n_filings; i++) {
 			const struct report_filing_row *f = &v->filings[i];
-			html(r, "<li>%s: <a href=\"/documents/%D\">%s</a> %s</li>",
-			     strcmp(f->kind, "resolution") == 0 ? "Nghị quyết"
-								: "Báo cáo đã thông qua",
-			     f->document_id, *f->document_number ? f->document_number : "văn bản",
-			     f->name);
+			const char *label = strcmp(f->kind, "resolution") == 0
+						    ? "Nghị quyết"
+						    : "Báo cáo đã thông qua";
+			if (*f->sha256)
+				html(r,
+				     "<li>%s: <a href=\"/reports/%D/filing?filing_id=%D\">%s</a>"
+				     "</li>",
+				     label, v->r.row.id, f->id, f->name);
+			else
+				html(r, "<li>%s: <a href=\"/documents/%D\">%s</a> %s</li>", label,
+				     f->document_id,
+				     *f->document_number ? f->document_number : "văn bản", f->name);
 		}
 		html(r, "</ul>");
 	}
 	if (v->can_file) {
-		html(r, "<form method=\"post\" action=\"/reports/%D/file\" class=\"inline\">",
+		html(r,
+		     "<form method=\"post\" action=\"/reports/%D/file\" class=\"inline\""
+		     " enctype=\"multipart/form-data\">",
 		     v->r.row.id);
 		html_csrf_field(r);
 		html(r,
 		     "<label>Loại <select name=\"kind\"><option value=\"adopted_report\">Báo cáo đã"
 		     " thông qua</option><option value=\"resolution\">Nghị quyết</option></select>"
 		     "</label><label>Mã số văn bản trong sổ <input type=\"number\" min=\"1\""
-		     " name=\"document_id\" required></label><label>Ghi chú <input name=\"name\">"
+		     " name=\"document_id\"></label><label>hoặc tệp (PDF, Word, ảnh) <input"
+		     " type=\"file\" name=\"file\"></label><label>Ghi chú <input name=\"name\">"
 		     "</label><button type=\"submit\">Nộp hồ sơ</button></form>");
 	}
 	html(r, "</section>");
@@ -916,9 +926,49 @@ static void form_reopen(struct req *r)
 static void form_file(struct req *r)
 {
 	struct kh_error err;
-	int rc = app_report_file(&r->ctx, r->ids[0], form_text(r, "kind"),
-				 req_param_int(r, "document_id", 0), form_text(r, "name"), &err);
+	const struct kv *file = req_file(r, "file");
+	int rc = file && file->len > 0
+			 ? app_report_file_upload(&r->ctx, r->ids[0], form_text(r, "kind"),
+						  file->filename, file->value, file->len, &err)
+			 : app_report_file(&r->ctx, r->ids[0], form_text(r, "kind"),
+					   req_param_int(r, "document_id", 0), form_text(r, "name"),
+					   &err);
 	report_form_done(r, rc, &err, "filed");
+}
+
+/* An uploaded filing, as an attachment. */
+static void filing_download(struct req *r)
+{
+	struct kh_error err;
+	struct report_filing_row f;
+	const char *mime, *path;
+	int64_t size;
+	if (app_report_filing_file(&r->ctx, r->ids[0], req_param_int(r, "filing_id", 0), &f, &mime,
+				   &size, &path, &err)) {
+		resp_error(r, &err);
+		return;
+	}
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		resp_fail(r, KH_ENOTFOUND, "Không tìm thấy tệp trên máy chủ");
+		return;
+	}
+	size_t cap = size > 0 ? (size_t)size : 1;
+	char *data = xmalloc(cap);
+	size_t n = fread(data, 1, cap, fp);
+	fclose(fp);
+	if ((int64_t)n != size) {
+		free(data);
+		resp_fail(r, KH_EIO, "Tệp trên máy chủ không còn nguyên vẹn");
+		return;
+	}
+	resp_header(r, "Content-Disposition",
+		    arena_printf(&r->arena, "attachment; filename=\"%s\"; filename*=UTF-8''%s",
+				 ascii_name(r, f.name), ext_value(r, f.name)));
+	resp_header(r, "Cache-Control", "private, no-store");
+	resp_header(r, "X-Content-Type-Options", "nosniff");
+	resp_body(r, 200, mime, data, n);
+	free(data);
 }
 
 /* ---- API ---- */
@@ -1240,9 +1290,10 @@ static const struct route routes[] = {
 	{HTTP_POST,
 	 "/reports/{id}/file",
 	 form_file,
-	 0,
-	 {{"kind", P_TEXT}, {"document_id", P_ID}, {"name", P_TEXT}},
+	 ROUTE_LARGE_BODY,
+	 {{"kind", P_TEXT}, {"document_id", P_ID}, {"name", P_TEXT}, {"file", P_BINARY}},
 	 NULL},
+	{HTTP_GET, "/reports/{id}/filing", filing_download, 0, {{"filing_id", P_ID}}, NULL},
 	{HTTP_GET, "/reports/{id}/export.docx", report_docx, 0, {{0}}, NULL},
 	{HTTP_GET, "/reports/{id}/export.pdf", report_pdf, 0, {{0}}, NULL},
 

@@ -349,3 +349,57 @@ test('pages and forms', async () => {
   assert.match(r.text, /Chưa nộp \(quá hạn\)|Chưa đến hạn/);
   assert.match(r.text, /letter\.pdf/);
 });
+
+test('filings after the conference: a register document or an uploaded file', async () => {
+  const x = as['bithu.xa'];
+  const docs = (await as.admin('GET', '/api/v1/documents?q=35-CT')).json.documents;
+  const doc = docs.find((d) => d.number === '35-CT/TW').id;
+  await unchanged('an unknown kind', async () => {
+    const r = await x('POST', `/api/v1/reports/${ids.report}/filings`, { kind: 'memo', document_id: doc });
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.json.error.field, 'kind');
+  });
+  await unchanged('an unknown document', async () => {
+    const r = await x('POST', `/api/v1/reports/${ids.report}/filings`, { kind: 'resolution', document_id: 999999 });
+    assert.equal(r.status, 400, r.text);
+  });
+  await unchanged('another org files', async () => {
+    const r = await as['bithu.huyen']('POST', `/api/v1/reports/${ids.report}/filings`, { kind: 'resolution', document_id: doc });
+    assert.equal(r.status, 403, r.text);
+  });
+  let r = await x('POST', `/api/v1/reports/${ids.report}/filings`, { kind: 'resolution', document_id: doc, name: 'Nghị quyết hội nghị' });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.filings[0].kind, 'resolution');
+  assert.equal(r.json.filings[0].document_number, '35-CT/TW');
+  // An upload through the page's form (multipart), then its download.
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  const upload = async (user, bytes, name) => {
+    const fd = new FormData();
+    fd.append('csrf_token', sess[user].csrf);
+    fd.append('kind', 'adopted_report');
+    fd.append('file', new Blob([bytes]), name);
+    const res = await fetch(`${srv.url}/reports/${ids.report}/file`, {
+      method: 'POST', body: fd, redirect: 'manual', headers: { Cookie: sess[user].cookie },
+    });
+    return { status: res.status, text: await res.text() };
+  };
+  await unchanged('a file of a type not taken', async () => {
+    const bad = await upload('bithu.xa', Buffer.from([0, 1, 2, 3, 0xff, 0xfe]), 'x.bin');
+    assert.equal(bad.status, 400, bad.text);
+  });
+  const ok = await upload('bithu.xa', pdf, 'Báo cáo đã thông qua.pdf');
+  assert.equal(ok.status, 303, ok.text);
+  r = await x('GET', `/api/v1/reports/${ids.report}`);
+  const f = r.json.filings.find((y) => y.sha256);
+  assert.ok(f, JSON.stringify(r.json.filings));
+  assert.equal(f.name, 'Báo cáo đã thông qua.pdf');
+  assert.equal(f.document_id, null);
+  const page = await x('GET', `/reports/${ids.report}`);
+  assert.ok(page.text.includes(`/reports/${ids.report}/filing?filing_id=${f.id}`));
+  const d = await download('vanphong', `/reports/${ids.report}/filing?filing_id=${f.id}`);
+  assert.equal(d.status, 200);
+  assert.equal(d.headers.get('content-type'), 'application/pdf');
+  assert.deepEqual(d.body, pdf);
+  assert.equal((await as['bithu.chibo']('GET', `/reports/${ids.report2}/filing?filing_id=${f.id}`)).status, 403);
+  assert.equal((await x('GET', `/reports/${ids.report}/filing?filing_id=999999`)).status, 404);
+});
