@@ -345,6 +345,8 @@ static const char *const migrations[] = {
 	schema_m6_progress,
 	schema_m7_indicators,
 	schema_m8_reports,
+	/* 9: per-org counters of the dashboards, kept by triggers. */
+	schema_m9_counters,
 };
 
 int schema_count(void)

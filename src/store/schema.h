@@ -13,5 +13,6 @@ const char *schema_migration(int i);
 extern const char schema_m6_progress[];
 extern const char schema_m7_indicators[];
 extern const char schema_m8_reports[];
+extern const char schema_m9_counters[];
 
 #endif
