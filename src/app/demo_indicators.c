@@ -9,6 +9,7 @@
 #include "core/common.h"
 #include "app/demo_indicators.h"
 #include "app/indicator.h"
+#include "app/plan.h"
 #include "store/org.h"
 
 #include <string.h>
@@ -176,6 +177,15 @@ static int load(struct app_ctx *ctx, int *n_indicators, struct kh_error *err)
 		return kh_fail(err, KH_ECONFLICT, NULL,
 			       "Tỉnh ủy đã có chỉ tiêu: dữ liệu mẫu về chỉ"
 			       " tiêu đã được nạp");
+	/* The programme of the term, when the demo's plans are in. */
+	int64_t programme = 0;
+	struct plan_query q = {.owner_org_id = tu, .year = 2025, .limit = 50};
+	struct plan_page page;
+	if ((rc = app_plan_list(ctx, &q, &page, err)))
+		return rc;
+	for (int i = 0; i < page.n && !programme; i++)
+		if (page.items[i].scope == PLAN_SCOPE_TERM && page.items[i].year_to == 2030)
+			programme = page.items[i].id;
 	for (size_t i = 0; i < KH_ARRAY_LEN(INDICATORS); i++) {
 		const struct demo_indicator *d = &INDICATORS[i];
 		int64_t weight = 0;
@@ -183,6 +193,7 @@ static int load(struct app_ctx *ctx, int *n_indicators, struct kh_error *err)
 			if (strcmp(INDICATORS[j].key, d->weight) == 0)
 				weight = ids[j];
 		struct indicator_input in = {.org_id = tu,
+					     .plan_id = programme,
 					     .seq = (int)i + 1,
 					     .code = d->code,
 					     .name = d->name,

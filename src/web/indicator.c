@@ -21,6 +21,7 @@
 #include "core/common.h"
 #include "app/indicator.h"
 #include "app/indicator_sheet.h"
+#include "app/plan.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "text/fold.h"
@@ -196,9 +197,21 @@ static void select_options(struct req *r, const char *const *names, int n,
 static const char *const DIRECTIONS[] = {"up", "down", "exact"};
 static const char *const ROLLUPS[] = {"sum", "mean", "weighted_mean", "share", "manual"};
 
+/* The collective plans of org, for the definition form (none on error). */
+static struct plan_page org_plans(struct req *r, int64_t org)
+{
+	struct kh_error e;
+	struct plan_page page = {0};
+	struct plan_query q = {.owner_org_id = org, .limit = PLAN_PAGE_MAX};
+	if (app_plan_list(&r->ctx, &q, &page, &e))
+		memset(&page, 0, sizeof(page));
+	return page;
+}
+
 /* The fields of an indicator's definition (ind NULL: a new one). */
 static void definition_fields(struct req *r, const struct indicator *ind,
-			      const struct indicator_row *rows, int n_rows)
+			      const struct indicator_row *rows, int n_rows,
+			      const struct plan_page *plans)
 {
 	int y = current_year(r);
 	html(r,
@@ -219,6 +232,12 @@ static void definition_fields(struct req *r, const struct indicator *ind,
 			html(r, "<option value=\"%D\"%r>%s</option>", rows[i].ind.id,
 			     ind && ind->weight_indicator_id == rows[i].ind.id ? " selected" : "",
 			     rows[i].ind.name);
+	html(r, "</select></label><label>Đặt ra trong kế hoạch <select name=\"plan_id\">"
+		"<option value=\"0\">(không)</option>");
+	for (int i = 0; i < plans->n; i++)
+		html(r, "<option value=\"%D\"%r>%s</option>", plans->items[i].id,
+		     ind && ind->plan_id == plans->items[i].id ? " selected" : "",
+		     plans->items[i].title);
 	html(r,
 	     "</select></label><label>Từ năm <input name=\"year_from\" type=\"number\""
 	     " min=\"1990\" max=\"2100\" required value=\"%d\"></label><label>Đến năm <input"
@@ -316,7 +335,8 @@ static void table_page_render(struct req *r, int status, int rc, const struct kh
 		     " method=\"post\" action=\"/orgs/%D/indicators?year=%d\">",
 		     rc && !rep ? " open" : "", t.org_name, id, y);
 		html_csrf_field(r);
-		definition_fields(r, NULL, t.rows, t.n_rows);
+		struct plan_page plans = org_plans(r, id);
+		definition_fields(r, NULL, t.rows, t.n_rows, &plans);
 		html(r, "<p><button type=\"submit\" class=\"primary\">Thêm chỉ tiêu</button></p>"
 			"</form></details>");
 	}
@@ -344,6 +364,8 @@ static int form_definition(struct req *r, struct indicator_input *in, struct kh_
 	in->rollup = req_param(r, "rollup");
 	in->weight_indicator_id = form_id(r, "weight_indicator_id");
 	in->set_weight = true;
+	in->plan_id = form_id(r, "plan_id");
+	in->set_plan = true;
 	int64_t yf = req_param_int(r, "year_from", 0), yt = req_param_int(r, "year_to", 0);
 	if (yf < 0 || yf > 9999 || yt < 0 || yt > 9999)
 		return kh_fail(err, KH_EINVAL, "year_from", "Năm không hợp lệ");
@@ -578,9 +600,18 @@ static void detail_render(struct req *r, int status, int rc, const struct kh_err
 	     "<table class=\"details\"><tbody><tr><th>Tổ chức</th><td>%s</td></tr>"
 	     "<tr><th>Đặt ra bởi</th><td>%s</td></tr><tr><th>Đơn vị tính</th><td>%s</td></tr>"
 	     "<tr><th>Chiều đánh giá</th><td>%s</td></tr><tr><th>Cách tổng hợp</th><td>%s</td></tr>"
-	     "<tr><th>Nhiệm kỳ</th><td>%d–%d</td></tr><tr><th>Giá trị nền</th><td>",
+	     "<tr><th>Nhiệm kỳ</th><td>%d–%d</td></tr>",
 	     t.org_name, ind->org_name, ind->unit, indicator_direction_label(ind->direction),
 	     indicator_rollup_label(ind->rollup), ind->year_from, ind->year_to);
+	if (ind->plan_id) {
+		struct plan p;
+		struct plan_rights pr;
+		if (app_plan_rights(&r->ctx, ind->plan_id, &p, &pr, &e2) == 0 && pr.read)
+			html(r,
+			     "<tr><th>Đặt ra trong</th><td><a href=\"/plans/%D\">%s</a></td></tr>",
+			     p.id, p.title);
+	}
+	html(r, "<tr><th>Giá trị nền</th><td>");
 	figure_html(r, &s.baseline);
 	if (s.baseline.has_value)
 		html(r, " (năm %d)", s.baseline.year);
@@ -684,7 +715,8 @@ static void detail_render(struct req *r, int status, int rc, const struct kh_err
 		     " method=\"post\" action=\"/indicators/%D?org_id=%D&amp;year=%d\">",
 		     ind->id, org, y);
 		html_csrf_field(r);
-		definition_fields(r, ind, wt.rows, wt.n_rows);
+		struct plan_page plans = org_plans(r, ind->org_id);
+		definition_fields(r, ind, wt.rows, wt.n_rows, &plans);
 		html(r,
 		     "<p><button type=\"submit\" class=\"primary\">Lưu</button></p></form>"
 		     "<form method=\"post\" action=\"/indicators/%D/delete?org_id=%D&amp;year=%d\">",
