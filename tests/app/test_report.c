@@ -474,6 +474,20 @@ static void test_remind_and_export(void **state)
 		 (long long)f->province);
 	assert_int_equal(query_int(f, sql), 1);
 
+	/* A closed campaign takes no submission and sends no reminder; only
+	 * its manager closes it. */
+	struct actor a4;
+	struct app_ctx cell1 = as(f, &a4, 4, D(2026, 6, 14));
+	REFUSED(KH_EFORBIDDEN, app_report_campaign_close(&cell1, id, true, &f->err));
+	OK(app_report_campaign_close(&office, id, true, &f->err));
+	REFUSED(KH_ECONFLICT, app_report_submit(&cell1, report_of(f, id, f->cell1), &f->err));
+	assert_non_null(strstr(f->err.message, "đã đóng"));
+	sys.today = D(2026, 6, 19);
+	OK(app_report_remind(&sys, &n, &f->err));
+	assert_int_equal(n, 0);
+	OK(app_report_campaign_close(&office, id, false, &f->err));
+	OK(app_report_submit(&cell1, report_of(f, id, f->cell1), &f->err));
+
 	char *bytes;
 	size_t len;
 	const char *name;
