@@ -889,17 +889,16 @@ int app_report_save(struct app_ctx *ctx, int64_t id, const char *number,
 	int rc;
 	if ((rc = app_report_get(ctx, id, &v, err)))
 		return rc;
-	if (!v.can_edit)
-		return kh_fail(err,
-			       strcmp(v.r.row.status, "draft") == 0 ||
-					       strcmp(v.r.row.status, "returned") == 0
-				       ? KH_EFORBIDDEN
-				       : KH_ECONFLICT,
-			       NULL,
-			       strcmp(v.r.row.status, "draft") == 0 ||
-					       strcmp(v.r.row.status, "returned") == 0
-				       ? "Bạn không có quyền soạn báo cáo của tổ chức này"
-				       : "Báo cáo đã gửi hoặc đã được chấp nhận, không sửa được");
+	if (!v.can_edit) {
+		bool owns;
+		if ((rc = owns_org(ctx, v.r.row.org_id, &owns, err)))
+			return rc;
+		if (!owns)
+			return kh_fail(err, KH_EFORBIDDEN, NULL,
+				       "Bạn không có quyền soạn báo cáo của tổ chức này");
+		return kh_fail(err, KH_ECONFLICT, NULL,
+			       "Báo cáo đã gửi hoặc đã được chấp nhận, không sửa được");
+	}
 	if (number && (rc = app_check_name("number", "Số báo cáo", number, 50, false, err)))
 		return rc;
 	struct report_row r = v.r.row;

@@ -862,7 +862,8 @@ static void form_figures(struct req *r)
 		report_form_done(r, rc, &err, "figures");
 		return;
 	}
-	if (!v.can_edit) {
+	if (!v.can_edit &&
+	    (strcmp(v.r.row.status, "submitted") == 0 || strcmp(v.r.row.status, "accepted") == 0)) {
 		rc = kh_fail(&err, KH_ECONFLICT, NULL,
 			     "Báo cáo đã gửi hoặc đã được chấp nhận, không sửa số liệu được");
 		report_form_done(r, rc, &err, "figures");
