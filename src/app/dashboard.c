@@ -108,13 +108,19 @@ int app_dashboard(struct app_ctx *ctx, int64_t org_id, int year, struct dashboar
 		goto out;
 	out->children = arena_alloc(ctx->arena, sizeof(*out->children) * ((size_t)nkids + 1));
 	for (int k = 0; k < nkids; k++) {
-		struct dashboard_row *r = &out->children[out->n_children++];
+		struct dashboard_row *r = &out->children[out->n_children];
 		memset(r, 0, sizeof(*r));
 		r->org = kids[k];
 		for (int i = 0; i < n; i++)
 			if (v[i].org_id == kids[k].id && v[i].depth == 1)
 				r->c = v[i];
+		/* advisory bodies with nothing to follow are left out */
+		const struct dash_counts *c = &r->c;
+		if (!c->orgs && !c->plans && !c->items && !c->requests_open && !c->reports_missing &&
+		    !c->reports_pending && !c->reports_late)
+			continue;
 		finish_row(r, out);
+		out->n_children++;
 	}
 	for (int i = 0; i < n; i++)
 		if (v[i].depth == 0)

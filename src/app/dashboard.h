@@ -9,7 +9,8 @@
  * (store/counters.h) that triggers keep in the same transaction as every
  * change, so a page costs a few rows per child at any size; the counters
  * are rebuilt first when the tree changed. Each count drills down to its
- * rows. Readable by whoever reads the org.
+ * rows. Children with nothing to follow (an advisory body without plans or
+ * reports) are left out. Readable by whoever reads the org.
  */
 #ifndef KH_APP_DASHBOARD_H
 #define KH_APP_DASHBOARD_H

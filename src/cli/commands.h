@@ -18,5 +18,7 @@ int cmd_export(int argc, char **argv);	  /* cli/cmd_export.c */
 int cmd_remind(int argc, char **argv);	  /* cli/cmd_remind.c */
 int cmd_indicator(int argc, char **argv); /* cli/cmd_indicator.c */
 int cmd_report(int argc, char **argv);	  /* cli/cmd_report.c */
+int cmd_dashboard(int argc, char **argv); /* cli/cmd_dashboard.c */
+int cmd_counters(int argc, char **argv);  /* cli/cmd_dashboard.c */
 
 #endif

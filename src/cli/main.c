@@ -131,6 +131,11 @@ static const struct command commands[] = {
 	 "report campaigns --db FILE [--org ID] | report status --db FILE CAMPAIGN_ID [--json]",
 	 "Liệt kê các đợt báo cáo; tình hình nộp báo cáo của từng đơn vị (đúng hạn, muộn, chưa nộp,"
 	 " trả lại)."},
+	{"dashboard", cmd_dashboard, "dashboard --db FILE --org ID [--year N] [--json]",
+	 "Theo dõi, đôn đốc: tổ chức chưa có kế hoạch, kế hoạch chậm, nội dung quá hạn, đề nghị"
+	 " chưa trả lời, báo cáo chưa nộp — của cả đảng bộ và từng tổ chức trực thuộc."},
+	{"counters", cmd_counters, "counters --db FILE check|rebuild",
+	 "So số liệu theo dõi với đếm lại toàn bộ (mã thoát 1 khi lệch); dựng lại từ dữ liệu."},
 	{"mail", cmd_mail,
 	 "mail send --db FILE | mail config --db FILE --host H [--port N] --from ADDR",
 	 "Gửi thư thông báo đang chờ qua máy chủ SMTP; cấu hình SMTP."},

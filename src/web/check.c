@@ -13,6 +13,7 @@
 #include "app/org.h"
 #include "app/plan.h"
 #include "core/date.h"
+#include "web/pick.h"
 #include "web/plan_ui.h"
 #include "web/routes.h"
 
@@ -133,53 +134,14 @@ static void api_check(struct req *r)
 
 /* ---- compliance ---- */
 
-/* The org the page opens on: the first org the actor acts for (the
- * committee itself for a position in one of its advisory bodies), or the
- * province for those who see everything. 0 when none. */
-static int64_t default_org(struct req *r)
-{
-	struct app_ctx *ctx = &r->ctx;
-	struct kh_error err;
-	struct org *roots, *kids, o;
-	int n, nk;
-	if (app_sees_all(ctx)) {
-		if (app_org_roots(ctx, ctx->today, &roots, &n, &err))
-			return 0;
-		for (int i = 0; i < n; i++) {
-			if (roots[i].level == ORG_LEVEL_PROVINCE)
-				return roots[i].id;
-			if (app_org_children(ctx, roots[i].id, ctx->today, &kids, &nk, &err))
-				continue;
-			for (int k = 0; k < nk; k++)
-				if (kids[k].level == ORG_LEVEL_PROVINCE)
-					return kids[k].id;
-		}
-		return n ? roots[0].id : 0;
-	}
-	if (app_scope_load(ctx, &err) || ctx->actor->n_act_orgs == 0)
-		return 0;
-	int64_t id = ctx->actor->act_orgs[0];
-	if (app_org_get(ctx, id, ctx->today, &o, &err) == 0 && org_kind_is_advisory(o.kind) &&
-	    o.parent_id)
-		return o.parent_id;
-	return id;
-}
-
-static int current_year(struct req *r)
-{
-	int y, m, d;
-	date_to_ymd(r->ctx.today, &y, &m, &d);
-	return y;
-}
-
 /* The org and year asked for, or their defaults; false (answered) when
  * there is no org to show or the year is out of range. */
 static bool compliance_params(struct req *r, int64_t *org_id, int *year)
 {
-	int64_t y = req_param_int(r, "year", current_year(r));
+	int64_t y = req_param_int(r, "year", req_current_year(r));
 	*org_id = req_param_int(r, "org_id", 0);
 	if (!*org_id)
-		*org_id = default_org(r);
+		*org_id = req_default_org(r);
 	if (!*org_id) {
 		resp_fail(r, KH_EINVAL,
 			  "Chưa chọn tổ chức (org_id): tài khoản không gắn với tổ chức nào");

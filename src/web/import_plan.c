@@ -18,6 +18,7 @@
 #include "app/plan.h"
 #include "core/date.h"
 #include "core/num.h"
+#include "web/pick.h"
 #include "web/routes.h"
 
 #include <string.h>
@@ -26,13 +27,6 @@ static const char *form_text(struct req *r, const char *name)
 {
 	const char *v = req_param(r, name);
 	return v ? v : "";
-}
-
-static int current_year(struct req *r)
-{
-	int y = 0, m = 0, d = 0;
-	date_to_ymd(r->ctx.today, &y, &m, &d);
-	return y;
 }
 
 /* ---- the form ---- */
@@ -77,7 +71,7 @@ static void form_page(struct req *r, const struct kh_error *e)
 	int64_t org = req_param_int(r, "org_id", 0);
 	const char *scope = form_text(r, "scope");
 	const char *year =
-		again ? form_text(r, "year") : arena_printf(&r->arena, "%d", current_year(r));
+		again ? form_text(r, "year") : arena_printf(&r->arena, "%d", req_current_year(r));
 	page_begin(r, "Nhập kế hoạch từ văn bản");
 	html(r, "<nav class=\"breadcrumb\" aria-label=\"Vị trí\"><a href=\"/plans\">Kế hoạch</a> › "
 		"<span aria-current=\"page\">Nhập kế hoạch từ văn bản</span></nav>"

@@ -21,5 +21,6 @@ struct route_list web_routes_import_plan(void);
 struct route_list web_routes_progress(void);  /* web/progress.c: progress, evidence, assignments */
 struct route_list web_routes_indicator(void); /* web/indicator.c: indicators and their tables */
 struct route_list web_routes_report(void);    /* web/report.c: report campaigns and reports */
+struct route_list web_routes_dashboard(void); /* web/dashboard.c: who has not done it yet */
 
 #endif
