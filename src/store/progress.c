@@ -191,24 +191,10 @@ int store_progress_event_set(struct store *s, int64_t item_id, int32_t day, int6
 	return step_done(s, st, err);
 }
 
-int store_progress_done_ends(struct store *s, struct arena *a, int64_t item_id, int64_t plan_id,
-			     struct store_done_end **out, int *n, struct kh_error *err)
+/* The pairs of a bound statement (item_id, occurrence_end). */
+static int read_ends(struct store *s, struct arena *a, sqlite3_stmt *st,
+		     struct store_done_end **out, int *n, struct kh_error *err)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *st = store_stmt(
-		s,
-		"SELECT g.item_id, g.occurrence_end FROM item_progress g"
-		" WHERE g.org_id IS NULL AND g.occurrence_end IS NOT NULL AND g.state = 'done'"
-		" AND (g.item_id = ?1 OR g.item_id IN (SELECT id FROM plan_items WHERE plan_id = ?2))"
-		" AND g.id = (SELECT max(h.id) FROM item_progress h WHERE h.item_id = g.item_id"
-		" AND h.org_id IS NULL AND h.occurrence_end = g.occurrence_end)"
-		" ORDER BY g.item_id, g.occurrence_end",
-		err);
-	if (!st)
-		return fail_stmt(err);
-	sqlite3_bind_int64(st, 1, item_id);
-	sqlite3_bind_int64(st, 2, plan_id);
 	struct store_done_end *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -223,6 +209,42 @@ int store_progress_done_ends(struct store *s, struct arena *a, int64_t item_id, 
 	*out = v;
 	*n = count;
 	return 0;
+}
+
+/* Both forms walk item_progress by its index on item_id: one item, or the
+ * items of one plan. */
+#define DONE_END_LATEST                                                                  \
+	" g.org_id IS NULL AND g.occurrence_end IS NOT NULL AND g.state = 'done'"        \
+	" AND g.id = (SELECT max(h.id) FROM item_progress h WHERE h.item_id = g.item_id" \
+	" AND h.org_id IS NULL AND h.occurrence_end = g.occurrence_end)"
+
+int store_progress_done_ends(struct store *s, struct arena *a, int64_t item_id, int64_t plan_id,
+			     struct store_done_end **out, int *n, struct kh_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	if (item_id) {
+		st = store_stmt(s,
+				"SELECT g.item_id, g.occurrence_end FROM item_progress g"
+				" WHERE g.item_id = ?1 AND" DONE_END_LATEST
+				" ORDER BY g.occurrence_end",
+				err);
+		if (!st)
+			return fail_stmt(err);
+		sqlite3_bind_int64(st, 1, item_id);
+	} else {
+		st = store_stmt(s,
+				"SELECT g.item_id, g.occurrence_end FROM plan_items i"
+				" JOIN item_progress g ON g.item_id = i.id WHERE i.plan_id = ?1"
+				" AND i.deadline_kind = 'recurring' AND" DONE_END_LATEST
+				" ORDER BY g.item_id, g.occurrence_end",
+				err);
+		if (!st)
+			return fail_stmt(err);
+		sqlite3_bind_int64(st, 1, plan_id);
+	}
+	return read_ends(s, a, st, out, n, err);
 }
 
 /* ---- files ---- */
