@@ -250,7 +250,7 @@ static int form_campaign_input(struct req *r, struct report_campaign_input *in,
 	in->title = form_text(r, "title");
 	in->number = form_text(r, "number");
 	split_lines(r, form_text(r, "outline"), (const char ***)&in->outline, &in->n_outline);
-	int64_t *ids;
+	int64_t *ids = NULL;
 	int rc = parse_ids(r, form_text(r, "indicator_ids"), &ids, &in->n_indicators, err);
 	if (rc)
 		return rc;
