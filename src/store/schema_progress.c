@@ -57,6 +57,9 @@ const char schema_m6_progress[] =
 	"  PRIMARY KEY (item_id, org_id)"
 	") WITHOUT ROWID;"
 	"CREATE INDEX item_assignments_by_org ON item_assignments(org_id, item_id);"
+	/* The answers' side: deleting an item checks (and clears) its being an
+	 * answer without scanning every assignment. */
+	"CREATE INDEX item_assignments_by_answer ON item_assignments(answer_item_id);"
 	"CREATE TABLE reminders ("
 	"  subject TEXT NOT NULL,"
 	"  subject_id INTEGER NOT NULL,"
