@@ -1341,10 +1341,21 @@ int app_plan_delete(struct app_ctx *ctx, int64_t id, struct kh_error *err)
 static int derive_items(struct app_ctx *ctx, struct plan_view *v, struct kh_error *err)
 {
 	struct store_done_end *ends;
-	int nends, rc;
+	struct store_assign_count *counts;
+	int nends, ncounts, rc;
 	if ((rc = store_progress_done_ends(ctx->store, ctx->arena, 0, v->plan.id, &ends, &nends,
-					   err)))
+					   err)) ||
+	    (rc = store_assignment_counts(ctx->store, ctx->arena, v->plan.id, &counts, &ncounts,
+					  err)))
 		return rc;
+	v->assigned = arena_alloc(ctx->arena, sizeof(*v->assigned) * (size_t)(v->n_items + 1));
+	memset(v->assigned, 0, sizeof(*v->assigned) * (size_t)(v->n_items + 1));
+	for (int i = 0; i < v->n_items; i++)
+		for (int k = 0; k < ncounts; k++)
+			if (counts[k].item_id == v->items[i].id) {
+				v->assigned[i].assigned = counts[k].assigned;
+				v->assigned[i].answered = counts[k].answered;
+			}
 	int32_t *e = arena_alloc(ctx->arena, sizeof(*e) * (size_t)(nends + 1));
 	v->derived = arena_alloc(ctx->arena, sizeof(*v->derived) * (size_t)(v->n_items + 1));
 	for (int i = 0; i < v->n_items; i++) {

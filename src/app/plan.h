@@ -136,6 +136,11 @@ struct plan_view {
 	 * state on ctx->today, in the order of items (app/progress.h); NULL
 	 * otherwise. */
 	struct progress_derivation *derived;
+	/* Issued plans: per item (same order), how many orgs it is assigned
+	 * to and how many have answered with their own plan; NULL otherwise. */
+	struct plan_item_assigned {
+		int assigned, answered;
+	} * assigned;
 };
 
 /* A plan with its items. KH_ENOTFOUND when unknown; KH_EFORBIDDEN when not

@@ -457,6 +457,38 @@ int store_assignments(struct store *s, struct arena *a, int64_t org_id, int64_t 
 	return 0;
 }
 
+int store_assignment_counts(struct store *s, struct arena *a, int64_t plan_id,
+			    struct store_assign_count **out, int *n, struct kh_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(
+		s,
+		"SELECT s.item_id, count(*), sum(s.answer_item_id IS NOT NULL OR EXISTS (SELECT 1"
+		" FROM plan_items x JOIN plans p ON p.id = x.plan_id WHERE x.upper_item_id ="
+		" s.item_id AND p.owner_org_id = s.org_id)) FROM plan_items i JOIN item_assignments s"
+		" ON s.item_id = i.id WHERE i.plan_id = ?1 GROUP BY s.item_id ORDER BY s.item_id",
+		err);
+	if (!st)
+		return fail_stmt(err);
+	sqlite3_bind_int64(st, 1, plan_id);
+	struct store_assign_count *v = NULL;
+	int cap = 0, count = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v[count].item_id = sqlite3_column_int64(st, 0);
+		v[count].assigned = sqlite3_column_int(st, 1);
+		v[count].answered = sqlite3_column_int(st, 2);
+		count++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, err);
+	*out = v;
+	*n = count;
+	return 0;
+}
+
 /* Runs a statement bound to one id. */
 static int exec_id(struct store *s, sqlite3_stmt *st, int64_t id, struct kh_error *err)
 {

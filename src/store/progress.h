@@ -117,6 +117,17 @@ int store_assignments(struct store *s, struct arena *a, int64_t org_id, int64_t 
 		      int32_t day, struct store_assignment **out, int *n,
 		      struct kh_error *err) KH_MUST_CHECK;
 
+/* For each item of a plan assigned to other orgs: how many orgs, and how
+ * many have answered (recorded, or an item of the org's plans implementing
+ * it). Rows (item_id, assigned, answered) by item. */
+struct store_assign_count {
+	int64_t item_id;
+	int assigned, answered;
+};
+int store_assignment_counts(struct store *s, struct arena *a, int64_t plan_id,
+			    struct store_assign_count **out, int *n,
+			    struct kh_error *err) KH_MUST_CHECK;
+
 /* Removes what points at an item about to be deleted: its reports and their
  * evidence links, its assignments, and its being an answer. */
 int store_progress_forget_item(struct store *s, int64_t item_id,

@@ -714,8 +714,12 @@ static void item_row(struct req *r, const struct plan_view *v, const struct plan
 		     it->coordinate_with);
 	html(r, "</td><td>");
 	deadline_cell(r, it);
-	if (v->derived && it >= v->items && it < v->items + v->n_items)
+	if (v->derived && it >= v->items && it < v->items + v->n_items) {
 		web_progress_cell(r, it, &v->derived[it - v->items]);
+		if (v->assigned)
+			web_progress_assigned(r, it, v->assigned[it - v->items].assigned,
+					      v->assigned[it - v->items].answered);
+	}
 	html(r, "</td>");
 	if (v->rights.edit) {
 		html(r,

@@ -66,6 +66,20 @@ void web_progress_cell(struct req *r, const struct plan_item *it,
 	html(r, " <a class=\"no-print\" href=\"/items/%D/progress\">Tiến độ</a></div>", it->id);
 }
 
+void web_progress_assigned(struct req *r, const struct plan_item *it, int assigned, int answered)
+{
+	if (!assigned)
+		return;
+	html(r,
+	     "<div class=\"item-assigned no-print\"><a href=\"/items/%D/progress#assignments\">Giao"
+	     " %d tổ chức</a>: %d đã có kế hoạch%r</div>",
+	     it->id, assigned, answered,
+	     answered < assigned
+		     ? arena_printf(&r->arena, ", <span class=\"bad\">%d chưa có</span>",
+				    assigned - answered)
+		     : "");
+}
+
 static const char *notice_text(const char *key)
 {
 	static const struct notice notices[] = {

@@ -14,5 +14,8 @@
  * hạn"…), its percent bar, and a link to its progress page. */
 void web_progress_cell(struct req *r, const struct plan_item *it,
 		       const struct progress_derivation *d);
+/* For an item assigned to other orgs: "Giao N tổ chức: K đã có kế hoạch"
+ * linking to the list of them on the item's progress page. */
+void web_progress_assigned(struct req *r, const struct plan_item *it, int assigned, int answered);
 
 #endif

@@ -111,6 +111,16 @@ test('a cascaded plan with items of its own, approved', async () => {
   assert.equal(r.status, 200);
   const mine = r.json.assignments.find((s) => s.org_id === ids.tanphong);
   assert.ok(mine?.answer_item_id);
+  // The programme's page counts, on the item, the orgs assigned and answered.
+  const answered = r.json.assignments.filter((s) => s.answer_item_id).length;
+  r = await a('GET', `/plans/${ids.programme}`);
+  const row = r.text.split(`<tr id="item-${ids.assigned[0]}"`)[1].split('</tr>')[0];
+  const m = /<a href="\/items\/(\d+)\/progress#assignments">Giao (\d+) tổ chức<\/a>: (\d+) đã có kế hoạch/.exec(row);
+  assert.ok(m, row);
+  assert.equal(Number(m[1]), ids.assigned[0]);
+  assert.equal(Number(m[3]), answered);
+  assert.ok(Number(m[2]) > answered);
+  assert.match(row, /chưa có<\/span>/);
 });
 
 test('the lead reports with a PDF from the page; the plan page shows the state', async () => {
