@@ -17,52 +17,49 @@
 
 #define MAX_DEPTH 64
 
-/* The recount of every metric into table T. */
-#define RECOUNT(T)                                                                                                                                                          \
-	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'orgs', 0, count(*)"                                                                                  \
-	" FROM org_closure c JOIN orgs o ON o.id = c.descendant"                                                                                                            \
-	" WHERE o.kind IN ('committee', 'cell') GROUP BY c.ancestor;"                                                                                                       \
-	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'plan', p.year_from,"                                                                                 \
-	" count(*) FROM plans p JOIN org_closure c ON c.descendant = p.owner_org_id"                                                                                        \
-	" WHERE " YEAR_PLAN(                                                                                                                                                \
-		"p") " GROUP BY c.ancestor, p.year_from;"                                                                                                                   \
-		     "INSERT INTO " T                                                                                                                                       \
-		     "(org_id, metric, key, n) SELECT c.ancestor, 'plan_ok', p.year_from,"                                                                                  \
-		     " count(*) FROM plans p JOIN org_closure c ON c.descendant = p.owner_org_id"                                                                           \
-		     " WHERE " YEAR_PLAN("p") " AND " APPROVED_IN_TIME(                                                                                                     \
-			     "p") " GROUP BY c.ancestor, p.year_from;"                                                                                                      \
-				  "INSERT INTO " T                                                                                                                          \
-				  "(org_id, metric, key, n) SELECT c.ancestor, 'item', 0, count(*)"                                                                         \
-				  " FROM plans p JOIN plan_items i ON i.plan_id = p.id JOIN org_closure c"                                                                  \
-				  " ON c.descendant = p.owner_org_id WHERE " ITEM_IN(                                                                                       \
-					  "i",                                                                                                                              \
-					  "p") " GROUP BY c.ancestor;"                                                                                                      \
-					       "INSERT INTO " T                                                                                                             \
-					       "(org_id, metric, key, n) SELECT c.ancestor, 'item_done', 0,"                                                                \
-					       " count(*) FROM plans p JOIN plan_items i ON i.plan_id = p.id JOIN org_closure c"                                            \
-					       " ON c.descendant = p.owner_org_id WHERE " ITEM_IN(                                                                          \
-						       "i",                                                                                                                 \
-						       "p") " AND i.progress_state = 'done' GROUP BY c.ancestor;"                                                           \
-							    "INSERT INTO " T                                                                                                \
-							    "(org_id, metric, key, n) SELECT c.ancestor, 'item_due', " DUE(                                                 \
-								    "i") ", count(*) FROM plans p JOIN plan_items i ON i.plan_id = p.id JOIN org_closure c"                 \
-									 " ON c.descendant = p.owner_org_id WHERE " ITEM_OPEN("i", "p") " GROUP BY c.ancestor, " DUE(       \
-										 "i") ";"                                                                                   \
-										      "INSERT INTO " T                                                                      \
-										      "(org_id, metric, key, n) SELECT c.ancestor, 'request_open', 0,"                      \
-										      " count(*) FROM plan_comments q JOIN plans p ON p.id = q.plan_id JOIN org_closure c"  \
-										      " ON c.descendant = p.owner_org_id WHERE q.kind = 'request' AND q.answer IS NULL"     \
-										      " GROUP BY c.ancestor;"                                                               \
-										      "INSERT INTO " T                                                                      \
-										      "(org_id, metric, key, n) SELECT c.ancestor, 'report_open',"                          \
-										      " r.due_day, count(*) FROM reports r JOIN org_closure c ON c.descendant = r.org_id"   \
-										      " WHERE " REPORT_OPEN(                                                                \
-											      "r") " GROUP BY c.ancestor, r.due_day;"                                       \
-												   "INSERT INTO " T                                                         \
-												   "(org_id, metric, key, n) SELECT c.ancestor, 'report_late', 0,"          \
-												   " count(*) FROM reports r JOIN org_closure c ON c.descendant = r.org_id" \
-												   " WHERE " REPORT_LATE(                                                   \
-													   "r") " GROUP BY c.ancestor;"
+/* clang-format off */
+/* The recount of every metric into table T (laid out by hand). */
+#define RECOUNT(T)                                                                         \
+	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'orgs', 0, count(*)"     \
+	" FROM org_closure c JOIN orgs o ON o.id = c.descendant"                               \
+	" WHERE o.kind IN ('committee', 'cell') GROUP BY c.ancestor;"                          \
+	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'plan', p.year_from,"     \
+	" count(*) FROM plans p JOIN org_closure c ON c.descendant = p.owner_org_id"           \
+	" WHERE " YEAR_PLAN("p") " GROUP BY c.ancestor, p.year_from;"                          \
+	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'plan_ok', p.year_from,"  \
+	" count(*) FROM plans p JOIN org_closure c ON c.descendant = p.owner_org_id"           \
+	" WHERE " YEAR_PLAN("p") " AND " APPROVED_IN_TIME("p")                                 \
+	" GROUP BY c.ancestor, p.year_from;"                                                   \
+	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'item', 0, count(*)"     \
+	" FROM plans p JOIN plan_items i ON i.plan_id = p.id JOIN org_closure c"               \
+	" ON c.descendant = p.owner_org_id WHERE " ITEM_IN("i", "p") " GROUP BY c.ancestor;"   \
+	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'item_done', 0,"         \
+	" count(*) FROM plans p JOIN plan_items i ON i.plan_id = p.id JOIN org_closure c"      \
+	" ON c.descendant = p.owner_org_id WHERE " ITEM_IN("i", "p")                           \
+	" AND i.progress_state = 'done' GROUP BY c.ancestor;"                                  \
+	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'item_due', " DUE("i")   \
+	", count(*) FROM plans p JOIN plan_items i ON i.plan_id = p.id JOIN org_closure c"     \
+	" ON c.descendant = p.owner_org_id WHERE " ITEM_OPEN("i", "p")                         \
+	" GROUP BY c.ancestor, " DUE("i") ";"                                                  \
+	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'item_due_b', " DUE("i") \
+	" >> 5, count(*) FROM plans p JOIN plan_items i ON i.plan_id = p.id JOIN org_closure c" \
+	" ON c.descendant = p.owner_org_id WHERE " ITEM_OPEN("i", "p")                         \
+	" GROUP BY c.ancestor, " DUE("i") " >> 5;"                                             \
+	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'request_open', 0,"      \
+	" count(*) FROM plan_comments q JOIN plans p ON p.id = q.plan_id JOIN org_closure c"   \
+	" ON c.descendant = p.owner_org_id WHERE q.kind = 'request' AND q.answer IS NULL"      \
+	" GROUP BY c.ancestor;"                                                                \
+	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'report_open',"          \
+	" r.due_day, count(*) FROM reports r JOIN org_closure c ON c.descendant = r.org_id"    \
+	" WHERE " REPORT_OPEN("r") " GROUP BY c.ancestor, r.due_day;"                          \
+	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'report_open_b',"        \
+	" r.due_day >> 5, count(*) FROM reports r JOIN org_closure c"                          \
+	" ON c.descendant = r.org_id WHERE " REPORT_OPEN("r")                                  \
+	" GROUP BY c.ancestor, r.due_day >> 5;"                                                \
+	"INSERT INTO " T "(org_id, metric, key, n) SELECT c.ancestor, 'report_late', 0,"       \
+	" count(*) FROM reports r JOIN org_closure c ON c.descendant = r.org_id"               \
+	" WHERE " REPORT_LATE("r") " GROUP BY c.ancestor;"
+/* clang-format on */
 
 static int exec_sql(struct store *s, const char *sql, struct kh_error *err)
 {
@@ -273,30 +270,17 @@ int store_dash_counts(struct store *s, struct arena *a, int64_t org_id, int year
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(
-		s,
-		"SELECT c.descendant, c.depth,"
-		" coalesce(sum(CASE WHEN k.metric = 'orgs' THEN k.n END), 0),"
-		" coalesce(sum(CASE WHEN k.metric = 'plan' AND k.key = ?2 THEN k.n END), 0),"
-		" coalesce(sum(CASE WHEN k.metric = 'plan_ok' AND k.key = ?2 THEN k.n END), 0),"
-		" coalesce(sum(CASE WHEN k.metric = 'item' THEN k.n END), 0),"
-		" coalesce(sum(CASE WHEN k.metric = 'item_done' THEN k.n END), 0),"
-		" coalesce(sum(CASE WHEN k.metric = 'item_due' AND k.key < ?3 THEN k.n END), 0),"
-		" coalesce(sum(CASE WHEN k.metric = 'item_due' AND k.key >= ?3 AND k.key < ?3 + 7"
-		"   THEN k.n END), 0),"
-		" coalesce(sum(CASE WHEN k.metric = 'request_open' THEN k.n END), 0),"
-		" coalesce(sum(CASE WHEN k.metric = 'report_open' AND k.key < ?3 THEN k.n END), 0),"
-		" coalesce(sum(CASE WHEN k.metric = 'report_open' AND k.key >= ?3 THEN k.n END), 0),"
-		" coalesce(sum(CASE WHEN k.metric = 'report_late' THEN k.n END), 0)"
-		" FROM org_closure c LEFT JOIN org_counts k ON k.org_id = c.descendant"
-		" WHERE c.ancestor = ?1 AND c.depth <= 1 GROUP BY c.descendant, c.depth"
-		" ORDER BY c.depth, c.descendant",
-		err);
+	/* The org and its children, then their counter rows: the small metrics,
+	 * the year's plans, the 32-day blocks, and the days of today's block
+	 * up to a week ahead — never one row per day of the year. */
+	sqlite3_stmt *st =
+		store_stmt(s,
+			   "SELECT descendant, depth FROM org_closure WHERE ancestor = ?1"
+			   " AND depth <= 1 ORDER BY depth, descendant",
+			   err);
 	if (!st)
 		return err->code;
 	sqlite3_bind_int64(st, 1, org_id);
-	sqlite3_bind_int(st, 2, year);
-	sqlite3_bind_int(st, 3, today);
 	struct dash_counts *v = NULL;
 	int count = 0, cap = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -308,26 +292,79 @@ int store_dash_counts(struct store *s, struct arena *a, int64_t org_id, int year
 			v = w;
 			cap = ncap;
 		}
-		struct dash_counts *d = &v[count++];
-		d->org_id = sqlite3_column_int64(st, 0);
-		d->depth = sqlite3_column_int(st, 1);
-		int *f[] = {&d->orgs,
-			    &d->plans,
-			    &d->plans_ok,
-			    &d->items,
-			    &d->items_done,
-			    &d->overdue,
-			    &d->due_soon,
-			    &d->requests_open,
-			    &d->reports_missing,
-			    &d->reports_pending,
-			    &d->reports_late};
-		for (size_t k = 0; k < KH_ARRAY_LEN(f); k++)
-			*f[k] = sqlite3_column_int(st, 2 + (int)k);
+		memset(&v[count], 0, sizeof(v[count]));
+		v[count].org_id = sqlite3_column_int64(st, 0);
+		v[count++].depth = sqlite3_column_int(st, 1);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, err);
+	int32_t block = today >> 5;
+	st = store_stmt(
+		s,
+		"SELECT c.descendant, k.metric, k.key, k.n FROM org_closure c JOIN org_counts k"
+		" ON k.org_id = c.descendant AND k.metric IN ('orgs', 'item', 'item_done',"
+		" 'request_open', 'report_late', 'item_due_b', 'report_open_b')"
+		" WHERE c.ancestor = ?1 AND c.depth <= 1"
+		" UNION ALL SELECT c.descendant, k.metric, k.key, k.n FROM org_closure c"
+		" JOIN org_counts k ON k.org_id = c.descendant AND k.metric IN ('plan', 'plan_ok')"
+		" AND k.key = ?2 WHERE c.ancestor = ?1 AND c.depth <= 1"
+		" UNION ALL SELECT c.descendant, k.metric, k.key, k.n FROM org_closure c"
+		" JOIN org_counts k ON k.org_id = c.descendant AND k.metric IN ('item_due',"
+		" 'report_open') AND k.key >= ?3 AND k.key < ?4 WHERE c.ancestor = ?1 AND c.depth <= 1",
+		err);
+	if (!st)
+		return err->code;
+	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_int(st, 3, block << 5);
+	sqlite3_bind_int(st, 4, today + 7);
+	int last = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (v[last].org_id != id)
+			for (last = 0; last < count - 1 && v[last].org_id != id; last++)
+				;
+		struct dash_counts *d = &v[last];
+		const char *m = (const char *)sqlite3_column_text(st, 1);
+		int64_t key = sqlite3_column_int64(st, 2);
+		int k = sqlite3_column_int(st, 3);
+		if (!m || d->org_id != id)
+			continue;
+		if (strcmp(m, "orgs") == 0)
+			d->orgs += k;
+		else if (strcmp(m, "item") == 0)
+			d->items += k;
+		else if (strcmp(m, "item_done") == 0)
+			d->items_done += k;
+		else if (strcmp(m, "request_open") == 0)
+			d->requests_open += k;
+		else if (strcmp(m, "report_late") == 0)
+			d->reports_late += k;
+		else if (strcmp(m, "plan") == 0)
+			d->plans += k;
+		else if (strcmp(m, "plan_ok") == 0)
+			d->plans_ok += k;
+		else if (strcmp(m, "item_due_b") == 0 && key < block)
+			d->overdue += k;
+		else if (strcmp(m, "report_open_b") == 0) {
+			d->reports_pending += k; /* all open ones, less the missing below */
+			if (key < block)
+				d->reports_missing += k;
+		} else if (strcmp(m, "item_due") == 0) {
+			if (key < today)
+				d->overdue += k;
+			else
+				d->due_soon += k;
+		} else if (strcmp(m, "report_open") == 0 && key < today) {
+			d->reports_missing += k;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, err);
+	for (int i = 0; i < count; i++)
+		v[i].reports_pending -= v[i].reports_missing;
 	*out = v;
 	*n = count;
 	return 0;
