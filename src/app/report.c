@@ -314,37 +314,6 @@ int app_report_campaign_get(struct app_ctx *ctx, int64_t id, struct report_campa
 	return campaign_readable(ctx, out, rows, n, err);
 }
 
-int app_report_campaign_list(struct app_ctx *ctx, int64_t org_id, struct report_campaign **out,
-			     int *n, struct kh_error *err)
-{
-	struct report_campaign_row *rows;
-	int nrows, rc;
-	*out = NULL;
-	*n = 0;
-	if ((rc = app_scope_load(ctx, err)))
-		return rc;
-	if (org_id && (rc = app_can_read_org(ctx, org_id, err)))
-		return rc;
-	if ((rc = store_report_campaign_list(ctx->store, ctx->arena, org_id, ctx->today, &rows,
-					     &nrows, err)))
-		return rc;
-	struct report_campaign *v = arena_alloc(ctx->arena, sizeof(*v) * (size_t)(nrows + 1));
-	int k = 0;
-	for (int i = 0; i < nrows; i++) {
-		struct report_campaign c;
-		struct kh_error e = {0};
-		rc = app_report_campaign_get(ctx, rows[i].id, &c, &e);
-		if (rc == KH_EFORBIDDEN)
-			continue;
-		if (rc)
-			return copy_err(err, &e, rc);
-		v[k++] = c;
-	}
-	*out = v;
-	*n = k;
-	return 0;
-}
-
 static void count_row(struct report_counts *k, const struct report *r)
 {
 	if (r->own)
@@ -399,6 +368,41 @@ static int load_reports(struct app_ctx *ctx, const struct report_campaign *c, st
 		count_row(k, &v[i]);
 	*out = v;
 	*n = j;
+	return 0;
+}
+
+int app_report_campaign_list(struct app_ctx *ctx, int64_t org_id, struct report_campaign **out,
+			     int *n, struct kh_error *err)
+{
+	struct report_campaign_row *rows;
+	int nrows, rc;
+	*out = NULL;
+	*n = 0;
+	if ((rc = app_scope_load(ctx, err)))
+		return rc;
+	if (org_id && (rc = app_can_read_org(ctx, org_id, err)))
+		return rc;
+	if ((rc = store_report_campaign_list(ctx->store, ctx->arena, org_id, ctx->today, &rows,
+					     &nrows, err)))
+		return rc;
+	struct report_campaign *v = arena_alloc(ctx->arena, sizeof(*v) * (size_t)(nrows + 1));
+	int k = 0;
+	for (int i = 0; i < nrows; i++) {
+		struct report_campaign c;
+		struct kh_error e = {0};
+		rc = app_report_campaign_get(ctx, rows[i].id, &c, &e);
+		if (rc == KH_EFORBIDDEN)
+			continue;
+		if (rc)
+			return copy_err(err, &e, rc);
+		struct report *reps;
+		int nr;
+		if ((rc = load_reports(ctx, &c, &reps, &nr, &c.counts, err)))
+			return rc;
+		v[k++] = c;
+	}
+	*out = v;
+	*n = k;
 	return 0;
 }
 

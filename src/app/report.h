@@ -67,6 +67,12 @@ struct report_due_level {
 	int32_t due_day;
 };
 
+struct report_counts {
+	int total; /* reports of the subtree (the campaign org's own excluded) */
+	int pending, on_time, late, missing, returned;
+	int submitted, accepted; /* by status */
+};
+
 struct report_campaign {
 	struct report_campaign_row row;
 	const char *kind_label;
@@ -76,13 +82,8 @@ struct report_campaign {
 	int n_due;
 	int64_t *indicator_ids;
 	int n_indicators;
-	bool can_manage; /* the actor keeps the campaign org's plans */
-};
-
-struct report_counts {
-	int total; /* reports of the subtree (the campaign org's own excluded) */
-	int pending, on_time, late, missing, returned;
-	int submitted, accepted; /* by status */
+	bool can_manage;	     /* the actor keeps the campaign org's plans */
+	struct report_counts counts; /* filled by app_report_campaign_list */
 };
 
 struct report {

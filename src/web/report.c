@@ -282,13 +282,15 @@ static void campaigns_table(struct req *r, const struct report_campaign *v, int 
 		return;
 	}
 	html(r, "<table class=\"report-campaigns\"><thead><tr><th>Đợt báo cáo</th><th>Loại</th>"
-		"<th>Kỳ</th><th>Cấp mở đợt</th><th>Trạng thái</th></tr></thead><tbody>");
+		"<th>Kỳ</th><th>Cấp mở đợt</th><th>Đã gửi</th><th>Chưa nộp (quá hạn)</th>"
+		"<th>Trạng thái</th></tr></thead><tbody>");
 	for (int i = 0; i < n; i++)
 		html(r,
 		     "<tr><td><a href=\"/report-campaigns/%D\">%s</a></td><td>%s</td><td>%s</td>"
-		     "<td>%s</td><td>%s</td></tr>",
+		     "<td>%s</td><td>%d/%d</td><td>%d</td><td>%s</td></tr>",
 		     v[i].row.id, v[i].row.title, v[i].kind_label, years_text(r, &v[i].row),
-		     v[i].row.org_name,
+		     v[i].row.org_name, v[i].counts.on_time + v[i].counts.late, v[i].counts.total,
+		     v[i].counts.missing,
 		     strcmp(v[i].row.status, "open") == 0 ? "Đang mở" : "Đã đóng");
 	html(r, "</tbody></table>");
 }
@@ -984,8 +986,11 @@ static void api_list(struct req *r)
 		return;
 	}
 	json_t *a = json_array();
-	for (int i = 0; i < n; i++)
-		json_array_append_new(a, app_report_campaign_json(&v[i]));
+	for (int i = 0; i < n; i++) {
+		json_t *c = app_report_campaign_json(&v[i]);
+		json_object_set_new(c, "counts", app_report_counts_json(&v[i].counts));
+		json_array_append_new(a, c);
+	}
 	resp_json(r, 200, json_pack("{s:o}", "campaigns", a));
 }
 

@@ -236,6 +236,10 @@ test('status counts, drill-down and the compiled report', async () => {
   assert.equal(r.status, 200);
   assert.equal(r.json.counts.accepted, 1);
   assert.equal(r.json.counts.on_time, 1);
+  const list = await as.vanphong('GET', '/api/v1/report-campaigns');
+  assert.equal(list.json.campaigns.find((c) => c.id === ids.campaign).counts.accepted, 1);
+  const listPage = await as.vanphong('GET', '/report-campaigns');
+  assert.match(listPage.text, /Báo cáo 6 tháng năm 2026<\/a><\/td><td>Báo cáo 6 tháng<\/td><td>2026<\/td><td>Tỉnh ủy Sơn Nam<\/td><td>1\/\d+<\/td>/);
   const own = await as.vanphong('GET', `/api/v1/reports/${ids.own}`);
   assert.equal(own.status, 200, own.text);
   assert.equal(own.json.own, true);
