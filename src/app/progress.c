@@ -507,13 +507,21 @@ static int write_file(const char *dir, const char *path, const void *data, size_
 	*slash = '\0';
 	if (mkdir(sub, 0750) != 0 && errno != EEXIST)
 		goto fail;
+	/* A name of its own (mkstemp): two uploads of the same content at once
+	 * each write their copy and the last rename wins, with equal bytes. */
 	char tmp[4200];
-	n = snprintf(tmp, sizeof(tmp), "%s.tmp%ld", path, (long)getpid());
+	n = snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
 	if (n < 0 || (size_t)n >= sizeof(tmp))
 		goto fail;
-	FILE *f = fopen(tmp, "wb");
-	if (!f)
+	int fd = mkstemp(tmp);
+	if (fd < 0)
 		goto fail;
+	FILE *f = fdopen(fd, "wb");
+	if (!f) {
+		close(fd);
+		unlink(tmp);
+		goto fail;
+	}
 	bool ok = fwrite(data, 1, len, f) == len;
 	ok = fflush(f) == 0 && ok;
 	ok = fsync(fileno(f)) == 0 && ok;
