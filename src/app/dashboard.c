@@ -116,8 +116,8 @@ int app_dashboard(struct app_ctx *ctx, int64_t org_id, int year, struct dashboar
 				r->c = v[i];
 		/* advisory bodies with nothing to follow are left out */
 		const struct dash_counts *c = &r->c;
-		if (!c->orgs && !c->plans && !c->items && !c->requests_open && !c->reports_missing &&
-		    !c->reports_pending && !c->reports_late)
+		if (!c->orgs && !c->plans && !c->items && !c->requests_open &&
+		    !c->reports_missing && !c->reports_pending && !c->reports_late)
 			continue;
 		finish_row(r, out);
 		out->n_children++;

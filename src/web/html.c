@@ -182,6 +182,7 @@ void page_begin(struct req *r, const char *title)
 		nav_link(r, "/documents", "Văn bản");
 		nav_link(r, "/plans", "Kế hoạch");
 		nav_link(r, "/report-campaigns", "Báo cáo");
+		nav_link(r, "/dashboard", "Theo dõi");
 		nav_link(r, "/compliance", "Rà soát");
 		inbox_link(r);
 		if (r->actor.is_admin)

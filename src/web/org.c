@@ -594,6 +594,11 @@ static void render_org(struct req *r, int64_t id, int status, const struct kh_er
 	if (o.valid_to)
 		html(r, "<tr><th>Ngừng hoạt động từ</th><td>%t</td></tr>", o.valid_to);
 	html(r, "<tr><th>Mã số</th><td>%D</td></tr></tbody></table>", o.id);
+	if (exists)
+		html(r,
+		     "<p class=\"no-print\"><a class=\"button\" href=\"/orgs/%D/dashboard\">Theo dõi,"
+		     " đôn đốc</a> <a class=\"button\" href=\"/orgs/%D/indicators\">Chỉ tiêu</a></p>",
+		     o.id, o.id);
 
 	html(r, "<h2>Tổ chức trực thuộc (%d)</h2>", nkids);
 	if (nkids) {
