@@ -94,6 +94,18 @@ test('export writes the sheet; sheet reads it back: dry run, apply, a wrong row 
   assert.match(r.stdout, /^Dòng 6\tmã \d+\tlỗi\tDòng 6, cột Giá trị nền: «nhiều» không phải là số$/m);
   assert.match(r.stderr, /Tệp có 1 dòng lỗi: chưa có thay đổi nào được ghi/);
   assert.equal(figures(), after);
+  // A figure accepted in a report cannot change through the sheet either.
+  sql(`UPDATE indicator_values SET locked = 1 WHERE org_id = ${commune} AND period = 'h1'`);
+  const locked = figures();
+  const w = path.join(dir, 'khoa.xlsx');
+  editXlsx(y, w, (s) => setCell(s, 'I5', '6'));
+  r = run(['sheet', '--db', db, '--org', String(commune), w]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /^Dòng 5\tmã \d+\tlỗi\tDòng 5, cột Thực hiện 6 tháng: số liệu đã được chấp nhận trong báo cáo nên không sửa được$/m);
+  assert.equal(figures(), locked);
+  r = run(['sheet', '--db', db, '--org', String(commune), y, '--dry-run']);
+  assert.equal(r.status, 0, r.stderr); // unchanged, the locked figure is no error
+  sql(`UPDATE indicator_values SET locked = 0 WHERE org_id = ${commune}`);
   // Another org's file.
   r = run(['sheet', '--db', db, '--org', String(tu), y]);
   assert.equal(r.status, 1);
