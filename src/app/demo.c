@@ -9,9 +9,12 @@
 #include "app/auth.h"
 #include "app/demo.h"
 #include "app/demo_data.h"
+#include "app/demo_indicators.h"
 #include "app/document.h"
 #include "app/org.h"
 #include "app/person.h"
+#include "app/progress.h"
+#include "app/report.h"
 #include "core/date.h"
 #include "store/stats.h"
 
@@ -259,6 +262,20 @@ int app_demo_load(struct app_ctx *ctx, struct demo_report *out, struct kh_error 
 	}
 	if ((rc = app_demo_plans(ctx, &out->plans, err))) {
 		rc = context_fail(err, "kế hoạch", "plans");
+		goto out;
+	}
+	/* operating the plans: progress on them, the indicators, then a report
+	 * campaign that takes both in */
+	if ((rc = app_demo_progress(ctx, &out->progress, err))) {
+		rc = context_fail(err, "tiến độ", "progress");
+		goto out;
+	}
+	if ((rc = app_demo_indicators(ctx, &out->indicators, err))) {
+		rc = context_fail(err, "chỉ tiêu", "indicators");
+		goto out;
+	}
+	if ((rc = app_demo_reports(ctx, &out->campaigns, err))) {
+		rc = context_fail(err, "đợt báo cáo", "reports");
 		goto out;
 	}
 	out->password = d->password;

@@ -14,7 +14,8 @@ struct demo_account {
 
 struct demo_report {
 	int orgs, changes, people, positions, documents, links, plans;
-	struct demo_account *accounts; /* ctx->arena */
+	int progress, indicators, campaigns; /* progress reports, indicators, report campaigns */
+	struct demo_account *accounts;	     /* ctx->arena */
 	int n_accounts;
 	const char *password;
 };

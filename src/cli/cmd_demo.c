@@ -22,8 +22,10 @@ int cmd_demo(int argc, char **argv)
 		goto out;
 	}
 	printf("Đã nạp dữ liệu mẫu: %d tổ chức, %d thay đổi cơ cấu, %d người, %d chức vụ, "
-	       "%d văn bản, %d liên kết văn bản.\n\n",
-	       rep.orgs, rep.changes, rep.people, rep.positions, rep.documents, rep.links);
+	       "%d văn bản, %d liên kết văn bản, %d kế hoạch, %d báo cáo tiến độ, %d chỉ tiêu, "
+	       "%d đợt báo cáo.\n\n",
+	       rep.orgs, rep.changes, rep.people, rep.positions, rep.documents, rep.links,
+	       rep.plans, rep.progress, rep.indicators, rep.campaigns);
 	printf("Tài khoản mẫu (mật khẩu chung: %s — chỉ dùng để thử):\n", rep.password);
 	for (int i = 0; i < rep.n_accounts; i++) {
 		const struct demo_account *a = &rep.accounts[i];
