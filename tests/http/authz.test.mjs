@@ -20,7 +20,11 @@ const ids = {};
 const TABLES = ['orgs', 'org_versions', 'org_events', 'people', 'positions', 'documents',
   'document_links', 'users', 'api_tokens', 'audit_log', 'search_docs', 'settings',
   'plans', 'plan_sources', 'plan_items', 'plan_item_coordinators', 'plan_versions',
-  'plan_recipients', 'plan_comments', 'notifications', 'notification_reads', 'mail_outbox'];
+  'plan_recipients', 'plan_comments', 'notifications', 'notification_reads', 'mail_outbox',
+  'item_progress', 'files', 'progress_evidence', 'item_assignments', 'reminders', 'indicators',
+  'indicator_values', 'report_campaigns', 'report_campaign_due', 'report_campaign_indicators',
+  'reports', 'report_filings'];
+// (org_closure and org_counts are derived: a permitted read may rebuild them.)
 
 function dbHash(db) {
   const sql = TABLES.map((t) => `SELECT '${t}', * FROM ${t} ORDER BY 2;`).join('\n');
