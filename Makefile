@@ -43,6 +43,8 @@ bench: build
 	bench/plan.sh
 	bench/import.sh
 	bench/export.sh
+	bench/dashboard.sh
+	bench/indicator.sh
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
