@@ -1397,6 +1397,16 @@ static void section_text(struct doc *d, const char *text)
 	}
 }
 
+/* "Báo cáo <title> — <org>", without saying "Báo cáo" twice when the
+ * campaign's title already starts with it ("Báo cáo 6 tháng đầu năm…"). */
+static const char *report_title(struct app_ctx *ctx, const char *title, const char *sep,
+				const char *org)
+{
+	bool said = strncmp(title, "Báo cáo", strlen("Báo cáo")) == 0 ||
+		    strncmp(title, "BÁO CÁO", strlen("BÁO CÁO")) == 0;
+	return arena_printf(ctx->arena, "%s%s%s%s", said ? "" : "Báo cáo ", title, sep, org);
+}
+
 static int build_report(struct app_ctx *ctx, const struct report_view *v, struct doc *d,
 			struct kh_error *err)
 {
@@ -1413,8 +1423,7 @@ static int build_report(struct app_ctx *ctx, const struct report_view *v, struct
 		d->number = doc_str(d, arena_printf(ctx->arena, "Số       -BC/%s", o.short_name));
 	d->type = "BÁO CÁO";
 	d->subject = doc_str(d, v->c.row.title);
-	d->title = doc_str(
-		d, arena_printf(ctx->arena, "Báo cáo %s — %s", v->c.row.title, r->org_name));
+	d->title = doc_str(d, report_title(ctx, v->c.row.title, " — ", r->org_name));
 	d->created_at = r->submitted_at ? r->submitted_at : ctx->now;
 	bool appendix_done = false;
 	for (int i = 0; i < v->n_sections; i++) {
@@ -1491,8 +1500,7 @@ int app_report_export(struct app_ctx *ctx, int64_t id, const char *format, char 
 	if ((rc = build_report(ctx, &v, &d, err)) || (rc = write_doc(&d, format, bytes, len, err)))
 		goto out;
 	*filename = app_export_file_name(
-		ctx, arena_printf(ctx->arena, "Báo cáo %s - %s", v.c.row.title, v.r.row.org_name),
-		format);
+		ctx, report_title(ctx, v.c.row.title, " - ", v.r.row.org_name), format);
 out:
 	doc_release(&d);
 	return rc;
