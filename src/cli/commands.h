@@ -20,5 +20,7 @@ int cmd_indicator(int argc, char **argv); /* cli/cmd_indicator.c */
 int cmd_report(int argc, char **argv);	  /* cli/cmd_report.c */
 int cmd_dashboard(int argc, char **argv); /* cli/cmd_dashboard.c */
 int cmd_counters(int argc, char **argv);  /* cli/cmd_dashboard.c */
+int cmd_assess(int argc, char **argv);	  /* cli/cmd_assess.c */
+int cmd_classify(int argc, char **argv);  /* cli/cmd_classify.c */
 
 #endif

@@ -136,6 +136,13 @@ static const struct command commands[] = {
 	 " chưa trả lời, báo cáo chưa nộp — của cả đảng bộ và từng tổ chức trực thuộc."},
 	{"counters", cmd_counters, "counters --db FILE check|rebuild",
 	 "So số liệu theo dõi với đếm lại toàn bộ (mã thoát 1 khi lệch); dựng lại từ dữ liệu."},
+	{"assess", cmd_assess, "assess --db FILE PLAN_ID [--json]",
+	 "Tự đánh giá kết quả thực hiện kế hoạch cuối năm: từng nội dung, hạn chế, nguyên nhân, biện"
+	 " pháp khắc phục và việc đưa vào kế hoạch năm sau."},
+	{"classify", cmd_classify,
+	 "classify rules --db FILE | classify list --db FILE --org ID --year N",
+	 "Đánh giá, xếp loại chất lượng tổ chức đảng, tập thể lãnh đạo, đảng viên theo quy định"
+	 " hiện hành (124-QĐ/TW, 366-QĐ/TW)."},
 	{"mail", cmd_mail,
 	 "mail send --db FILE | mail config --db FILE --host H [--port N] --from ADDR",
 	 "Gửi thư thông báo đang chờ qua máy chủ SMTP; cấu hình SMTP."},

@@ -347,6 +347,9 @@ static const char *const migrations[] = {
 	schema_m8_reports,
 	/* 9: per-org counters of the dashboards, kept by triggers. */
 	schema_m9_counters,
+	/* 10, 11: the year-end self-assessment, quality classification. */
+	schema_m10_assessment,
+	schema_m11_classification,
 };
 
 int schema_count(void)

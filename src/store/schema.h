@@ -14,5 +14,7 @@ extern const char schema_m6_progress[];
 extern const char schema_m7_indicators[];
 extern const char schema_m8_reports[];
 extern const char schema_m9_counters[];
+extern const char schema_m10_assessment[];
+extern const char schema_m11_classification[];
 
 #endif

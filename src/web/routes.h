@@ -18,9 +18,11 @@ struct route_list web_routes_check(void);    /* web/check.c: quality check, comp
 struct route_list web_routes_export(void);   /* web/export.c: DOCX, PDF, XLSX; bulk edit */
 /* web/import_plan.c: plans read from documents */
 struct route_list web_routes_import_plan(void);
-struct route_list web_routes_progress(void);  /* web/progress.c: progress, evidence, assignments */
-struct route_list web_routes_indicator(void); /* web/indicator.c: indicators and their tables */
-struct route_list web_routes_report(void);    /* web/report.c: report campaigns and reports */
-struct route_list web_routes_dashboard(void); /* web/dashboard.c: who has not done it yet */
+struct route_list web_routes_progress(void);   /* web/progress.c: progress, evidence, assignments */
+struct route_list web_routes_indicator(void);  /* web/indicator.c: indicators and their tables */
+struct route_list web_routes_report(void);     /* web/report.c: report campaigns and reports */
+struct route_list web_routes_dashboard(void);  /* web/dashboard.c: who has not done it yet */
+struct route_list web_routes_assessment(void); /* web/assessment.c: year-end self-assessment */
+struct route_list web_routes_classification(void); /* web/classification.c: quality grades */
 
 #endif

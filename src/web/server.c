@@ -436,12 +436,12 @@ const char *req_header(struct req *r, const char *name)
 static const struct route **all_routes(int *count)
 {
 	struct route_list lists[] = {
-		web_routes_core(),	web_routes_auth(),	web_routes_admin(),
-		web_routes_org(),	web_routes_person(),	web_routes_document(),
-		web_routes_search(),	web_routes_plan(),	web_routes_comment(),
-		web_routes_check(),	web_routes_export(),	web_routes_import_plan(),
-		web_routes_progress(),	web_routes_indicator(), web_routes_report(),
-		web_routes_dashboard(),
+		web_routes_core(),	web_routes_auth(),	 web_routes_admin(),
+		web_routes_org(),	web_routes_person(),	 web_routes_document(),
+		web_routes_search(),	web_routes_plan(),	 web_routes_comment(),
+		web_routes_check(),	web_routes_export(),	 web_routes_import_plan(),
+		web_routes_progress(),	web_routes_indicator(),	 web_routes_report(),
+		web_routes_dashboard(), web_routes_assessment(), web_routes_classification(),
 	};
 	int total = 0, n = 0;
 	for (size_t i = 0; i < KH_ARRAY_LEN(lists); i++)
