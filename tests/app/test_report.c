@@ -509,7 +509,8 @@ static void test_remind_and_export(void **state)
 	REFUSED(KH_EFORBIDDEN, app_report_export(&cell3, r1, "pdf", &bytes, &len, &name, &f->err));
 }
 
-/* The demo's campaign on the demo province, as of 23 November 2026. */
+/* The demo's campaign on the demo province, as of 23 November 2026, as
+ * the loader makes it. */
 static void test_demo(void **state)
 {
 	struct fx *f = *state;
@@ -529,10 +530,10 @@ static void test_demo(void **state)
 			    .today = D(2026, 11, 23),
 			    .now = 1795392000};
 	struct demo_report rep;
+	/* the loader makes the campaign itself (app_demo_reports) */
 	OK(app_demo_load(&c, &rep, &f->err));
-	int n = 0;
-	OK(app_demo_reports(&c, &n, &f->err));
-	assert_int_equal(n, 1);
+	assert_int_equal(rep.campaigns, 1);
+	assert_true(rep.indicators > 0);
 	struct report_campaign *v;
 	int nv;
 	OK(app_report_campaign_list(&c, 0, &v, &nv, &f->err));

@@ -91,7 +91,8 @@ before(async () => {
   ids.province = await orgId('Tỉnh ủy Sơn Nam');
   ids.xa = await orgId('Đảng bộ xã Tân Phong');
   ids.lacdien = await orgId('Đảng bộ xã Lạc Điền');
-  // An indicator of the province with figures of two communes.
+  // An indicator of the province with figures of two communes, apart from
+  // the demo's indicators (and its own campaign), so the sums stay known.
   sql(`INSERT INTO indicators(org_id, name, unit, year_from, year_to, created_at, updated_at)
        VALUES (${ids.province}, 'Kết nạp đảng viên mới', 'đảng viên', 2025, 2030, 0, 0);`);
   ids.ind = Number(sql('SELECT max(id) FROM indicators;'));
@@ -215,8 +216,12 @@ test('draft, submit, return, resubmit, accept locks, reopen unlocks', async () =
   r = await vp('POST', `/api/v1/reports/${ids.report}/accept`, {});
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.status, 'accepted');
-  assert.equal(sql(`SELECT locked FROM indicator_values WHERE org_id = ${ids.xa}`), '1');
-  assert.equal(sql(`SELECT locked FROM indicator_values WHERE org_id = ${ids.lacdien}`), '0');
+  assert.equal(sql(`SELECT locked FROM indicator_values WHERE indicator_id = ${ids.ind} AND org_id = ${ids.xa}`), '1');
+  assert.equal(sql(`SELECT locked FROM indicator_values WHERE indicator_id = ${ids.ind} AND org_id = ${ids.lacdien}`), '0');
+  // Only the campaign's indicators lock: the commune's figures of the demo's
+  // own indicators stay open.
+  assert.ok(Number(sql(`SELECT count(*) FROM indicator_values WHERE indicator_id <> ${ids.ind} AND org_id = ${ids.xa}`)) > 0);
+  assert.equal(sql(`SELECT count(*) FROM indicator_values WHERE indicator_id <> ${ids.ind} AND org_id = ${ids.xa} AND locked`), '0');
   await unchanged('editing an accepted report', async () => {
     r = await x('PATCH', `/api/v1/reports/${ids.report}`, { number: '06-BC/ĐU' });
     assert.equal(r.status, 409, r.text);
@@ -224,7 +229,7 @@ test('draft, submit, return, resubmit, accept locks, reopen unlocks', async () =
   r = await vp('POST', `/api/v1/reports/${ids.report}/reopen`, {});
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.status, 'returned');
-  assert.equal(sql(`SELECT locked FROM indicator_values WHERE org_id = ${ids.xa}`), '0');
+  assert.equal(sql(`SELECT locked FROM indicator_values WHERE indicator_id = ${ids.ind} AND org_id = ${ids.xa}`), '0');
   r = await x('POST', `/api/v1/reports/${ids.report}/submit`, {});
   r = await vp('POST', `/api/v1/reports/${ids.report}/accept`, {});
   assert.equal(r.status, 200, r.text);
@@ -338,7 +343,7 @@ test('pages and forms', async () => {
   // The figures form enters the org's own figure of the period.
   r = await form('bithu.huyen', `/reports/${ids.report2}/figures`, { indicator_id: ids.ind, value: '9' });
   assert.equal(r.status, 303, r.text);
-  assert.equal(sql(`SELECT value FROM indicator_values WHERE org_id = ${ids.lacdien} AND period = 'h1'`), '9.0');
+  assert.equal(sql(`SELECT value FROM indicator_values WHERE indicator_id = ${ids.ind} AND org_id = ${ids.lacdien} AND period = 'h1'`), '9.0');
   await unchanged('a figure that is not a number', async () => {
     r = await form('bithu.huyen', `/reports/${ids.report2}/figures`, { indicator_id: ids.ind, value: 'nhiều' });
     assert.equal(r.status, 400);
