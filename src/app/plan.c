@@ -15,6 +15,7 @@
  */
 #include "core/common.h"
 #include "app/plan.h"
+#include "app/assessment.h"
 #include "app/document.h"
 #include "app/notify.h"
 #include "app/progress.h"
@@ -1025,9 +1026,9 @@ static int cascade_items(struct app_ctx *ctx, const struct plan *p, int *seq, st
  * With carry-over (year plans): the owner's latest issued term plan
  * covering the year — else last year's plan — is the base; its items not
  * done are copied (term items always), then last year's plan's items not
- * done, unless already copied through the term plan. Remedies from the
- * year-end self-assessment join here with issue 5 (progress and
- * assessment): they are items of the assessment, not yet stored.
+ * done, unless already copied through the term plan. The remedies of last
+ * year's submitted self-assessment join after them (app_plan_create calls
+ * app_assessment_carry_into_new).
  */
 static int carry_over_items(struct app_ctx *ctx, struct plan *p, int *seq, struct kh_error *err)
 {
@@ -1232,6 +1233,8 @@ int app_plan_create(struct app_ctx *ctx, const struct plan_input *in, struct pla
 		rc = carry_over_items(ctx, &p, &seq, err);
 		if (!rc && p.based_on_plan_id)
 			rc = store_plan_update(ctx->store, &p, err);
+		if (!rc) /* last year's remedies (app/assessment.h) */
+			rc = app_assessment_carry_into_new(ctx, p.id, err);
 	}
 	if (!rc)
 		rc = reindex(ctx, p.id, err);

@@ -18,6 +18,7 @@
 #include "core/date.h"
 #include "core/num.h"
 #include "text/deadline.h"
+#include "web/assessment_ui.h"
 #include "web/internal.h"
 #include "web/plan_ui.h"
 #include "web/progress_ui.h"
@@ -1145,6 +1146,7 @@ static void render_plan(struct req *r, int64_t id, int status, const struct kh_e
 		html(r, "</section>");
 	}
 	web_plan_comments_section(r, &v);
+	web_assessment_plan_panel(r, p);
 	html(r,
 	     "<nav class=\"plan-links no-print\" aria-label=\"Liên quan\"><a href=\"/plans/%D/versions\">"
 	     "Các phiên bản</a> · <a href=\"/plans/%D/history\">Lịch sử</a> · "
