@@ -12,11 +12,6 @@
 
 #include <string.h>
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
 /* Grows an arena array of elements of size sz to hold one more; returns the
  * (possibly moved) array. */
 static void *grow(struct arena *a, void *v, int count, int *cap, size_t sz)
@@ -89,7 +84,7 @@ int store_check_items(struct store *s, struct arena *a, int64_t plan_id, struct 
 				      " WHERE i.plan_id = ?1 ORDER BY i.seq, i.id",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	return read_items(s, a, st, out, n, err);
 }
@@ -110,7 +105,7 @@ int store_check_owner_items(struct store *s, struct arena *a, int64_t plan_id, i
 		" ORDER BY p.id, i.seq, i.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	store_bind_id(st, 2, owner_org_id);
 	store_bind_id(st, 3, owner_person_id);
@@ -155,7 +150,7 @@ int store_check_heads(struct store *s, struct arena *a, int64_t root, int32_t da
 				    " FROM h JOIN people p ON p.id = h.person_id ORDER BY p.sort_key, p.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, root);
 	sqlite3_bind_int(st, 2, day);
 	sqlite3_bind_int(st, 3, year);
@@ -194,7 +189,7 @@ int store_check_orgs(struct store *s, struct arena *a, int64_t root, int32_t day
 				" ORDER BY o.level, name, o.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, root);
 	sqlite3_bind_int(st, 2, day);
 	sqlite3_bind_int(st, 3, year);
@@ -278,7 +273,7 @@ int store_check_plans(struct store *s, struct arena *a, int64_t root, int32_t da
 					  " FROM found f JOIN plans p ON p.id = f.id ORDER BY f.owner_name, p.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, root);
 	sqlite3_bind_int(st, 2, day);
 	sqlite3_bind_int(st, 3, year);

@@ -12,11 +12,6 @@
 
 #include <string.h>
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
 /* Steps a statement expected to change rows; *changes gets how many. */
 static int step_changes(struct store *s, sqlite3_stmt *st, int *changes, struct kh_error *err)
 {
@@ -104,7 +99,7 @@ int store_comment_insert(struct store *s, const struct plan_comment *c, int64_t 
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, c->plan_id);
 	store_bind_id(st, 2, c->item_id);
 	sqlite3_bind_int(st, 3, c->version);
@@ -127,7 +122,7 @@ int store_comment_get(struct store *s, struct arena *a, int64_t id, int32_t day,
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " COMMENT_COLS " WHERE c.id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 9, day);
 	int rc = sqlite3_step(st);
@@ -174,7 +169,7 @@ int store_comment_list(struct store *s, struct arena *a, int64_t plan_id, int32_
 	sqlite3_stmt *st =
 		store_stmt(s, "SELECT " COMMENT_COLS " WHERE c.plan_id = ?1 ORDER BY c.id", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int(st, 9, day);
 	return collect(s, a, st, out, n, err);
@@ -192,7 +187,7 @@ int store_comment_escalations(struct store *s, struct arena *a, int32_t day,
 			   " ORDER BY c.escalated_at, c.id",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int(st, 9, day);
 	return collect(s, a, st, out, n, err);
 }
@@ -209,7 +204,7 @@ int store_comment_set_answer(struct store *s, int64_t id, const char *answer, co
 		" answered_at = ?5, answered_by = ?6 WHERE id = ?1 AND answer IS NULL",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, answer);
 	store_bind_text(st, 3, text ? text : "");
@@ -233,7 +228,7 @@ int store_comment_set_escalation(struct store *s, int64_t id, int64_t to_org_id,
 			   " AND escalated_at IS NULL",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, at);
 	store_bind_id(st, 3, by);
@@ -254,7 +249,7 @@ int store_comment_set_decision(struct store *s, int64_t id, const char *decision
 				      " AND escalated_to_org_id IS NOT NULL AND decision IS NULL",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, decision);
 	store_bind_text(st, 3, text ? text : "");
@@ -274,7 +269,7 @@ int store_comment_item_plan(struct store *s, int64_t item_id, int64_t *plan_id, 
 	*seq = 0;
 	sqlite3_stmt *st = store_stmt(s, "SELECT plan_id, seq FROM plan_items WHERE id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, item_id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -295,7 +290,7 @@ int store_comment_recipient_orgs(struct store *s, struct arena *a, int64_t plan_
 		s, "SELECT org_id FROM plan_recipients WHERE plan_id = ?1 ORDER BY sent_at, org_id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	int64_t *v = arena_alloc(a, sizeof(*v) * (size_t)cap);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

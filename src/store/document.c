@@ -13,18 +13,6 @@
 
 #include <string.h>
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
-static int step_done(struct store *s, sqlite3_stmt *st, struct kh_error *err)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, err);
-}
-
 /* The org's name in force on day, else its latest name. */
 #define ORG_NAME_NEAR(col, day)                                                     \
 	"coalesce((SELECT v.name FROM org_versions v WHERE v.org_id = " col         \
@@ -55,14 +43,14 @@ int store_document_insert(struct store *s, const struct document *d, int64_t now
 		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, d->kind);
 	store_bind_text(st, 2, d->number ? d->number : "");
 	store_bind_day(st, 3, d->date);
 	store_bind_id(st, 4, d->issuer_org_id);
 	store_bind_text(st, 5, d->title);
 	sqlite3_bind_int64(st, 6, now);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	*id = store_last_id(s);
@@ -78,7 +66,7 @@ int store_document_update(struct store *s, const struct document *d, int64_t now
 		" title = ?5, updated_at = ?6 WHERE id = ?7",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, d->kind);
 	store_bind_text(st, 2, d->number ? d->number : "");
 	store_bind_day(st, 3, d->date);
@@ -86,7 +74,7 @@ int store_document_update(struct store *s, const struct document *d, int64_t now
 	store_bind_text(st, 5, d->title);
 	sqlite3_bind_int64(st, 6, now);
 	sqlite3_bind_int64(st, 7, d->id);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_document_get(struct store *s, struct arena *a, int64_t id, int32_t name_day,
@@ -100,7 +88,7 @@ int store_document_get(struct store *s, struct arena *a, int64_t id, int32_t nam
 							   " FROM documents d WHERE d.id = ?1",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, name_day);
 	int rc = sqlite3_step(st);
@@ -126,7 +114,7 @@ int store_document_find_number(struct store *s, const char *number, int32_t from
 			   " ORDER BY id LIMIT 1",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, number);
 	sqlite3_bind_int(st, 2, from);
 	sqlite3_bind_int(st, 3, to);
@@ -194,7 +182,7 @@ int store_document_list(struct store *s, struct arena *a, const struct document_
 	sqlite3_stmt *st = query ? store_stmt(s, DOC_LIST_HEAD DOC_LIST_MATCH DOC_LIST_ORDER, err)
 				 : store_stmt(s, DOC_LIST_HEAD DOC_LIST_ORDER, err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, f->all ? "[]" : ids_json(a, f->roots, f->n_roots));
 	sqlite3_bind_int(st, 2, f->day);
 	sqlite3_bind_int(st, 3, f->all ? 1 : 0);
@@ -251,11 +239,11 @@ int store_document_link_insert(struct store *s, int64_t from_id, int64_t to_id,
 	sqlite3_stmt *st = store_stmt(
 		s, "INSERT INTO document_links(from_id, to_id, kind) VALUES (?1, ?2, ?3)", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, from_id);
 	sqlite3_bind_int64(st, 2, to_id);
 	store_bind_text(st, 3, document_link_kind_name(kind));
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_document_link_delete(struct store *s, int64_t from_id, int64_t to_id,
@@ -265,11 +253,11 @@ int store_document_link_delete(struct store *s, int64_t from_id, int64_t to_id,
 		s, "DELETE FROM document_links WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, from_id);
 	sqlite3_bind_int64(st, 2, to_id);
 	store_bind_text(st, 3, document_link_kind_name(kind));
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_document_link_exists(struct store *s, int64_t from_id, int64_t to_id,
@@ -279,7 +267,7 @@ int store_document_link_exists(struct store *s, int64_t from_id, int64_t to_id,
 		s, "SELECT 1 FROM document_links WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, from_id);
 	sqlite3_bind_int64(st, 2, to_id);
 	store_bind_text(st, 3, document_link_kind_name(kind));
@@ -304,7 +292,7 @@ int store_document_links(struct store *s, struct arena *a, int64_t id,
 		" ORDER BY outgoing DESC, l.kind, o.date IS NULL, o.date DESC, o.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	int cap = 0, count = 0, rc;
 	struct document_link_item *v = NULL;

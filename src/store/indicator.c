@@ -12,30 +12,6 @@
 
 #include <string.h>
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
-static void *vec_grow(struct arena *a, void *v, int *cap, int count, size_t elem)
-{
-	if (v && count < *cap)
-		return v;
-	int ncap = *cap ? *cap * 2 : 16;
-	void *w = arena_alloc(a, xmul((size_t)ncap, elem));
-	if (v && count)
-		memcpy(w, v, xmul((size_t)count, elem));
-	*cap = ncap;
-	return w;
-}
-
-static int step_done(struct store *s, sqlite3_stmt *st, struct kh_error *err)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, err);
-}
-
 /* The org's name in force on day, else its latest name. */
 #define ORG_NAME_NEAR(col, day)                                                     \
 	"coalesce((SELECT v.name FROM org_versions v WHERE v.org_id = " col         \
@@ -94,11 +70,11 @@ int store_indicator_insert(struct store *s, const struct indicator *ind, int64_t
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, ind->org_id);
 	bind_indicator(st, ind);
 	sqlite3_bind_int64(st, 14, ind->created_at);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc == 0)
 		*id = store_last_id(s);
 	return rc;
@@ -113,10 +89,10 @@ int store_indicator_update(struct store *s, const struct indicator *ind, struct 
 		" year_from = ?11, year_to = ?12, updated_at = ?13 WHERE id = ?1",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, ind->id);
 	bind_indicator(st, ind);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_indicator_delete(struct store *s, int64_t id, struct kh_error *err)
@@ -124,16 +100,16 @@ int store_indicator_delete(struct store *s, int64_t id, struct kh_error *err)
 	sqlite3_stmt *st =
 		store_stmt(s, "DELETE FROM indicator_values WHERE indicator_id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	st = store_stmt(s, "DELETE FROM indicators WHERE id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_indicator_get(struct store *s, struct arena *a, int64_t id, int32_t day,
@@ -145,7 +121,7 @@ int store_indicator_get(struct store *s, struct arena *a, int64_t id, int32_t da
 		", " ORG_NAME_NEAR("i.org_id", "?2") " FROM indicators i WHERE i.id = ?1",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, day);
 	int rc = sqlite3_step(st);
@@ -176,13 +152,13 @@ int store_indicator_list_visible(struct store *s, struct arena *a, int64_t org_i
 						     " ORDER BY anc.depth DESC, i.seq, i.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int(st, 2, day);
 	struct indicator *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		read_indicator(a, st, &v[count++]);
 	}
 	sqlite3_reset(st);
@@ -198,7 +174,7 @@ int store_indicator_max_seq(struct store *s, int64_t org_id, int *out, struct kh
 	sqlite3_stmt *st = store_stmt(
 		s, "SELECT coalesce(max(seq), 0) FROM indicators WHERE org_id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);
 	int rc = sqlite3_step(st);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
@@ -216,7 +192,7 @@ int store_indicator_uses(struct store *s, int64_t id, int *locked, int *weighed_
 		" (SELECT count(*) FROM report_campaign_indicators WHERE indicator_id = ?1)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -254,7 +230,7 @@ int store_indicator_value_get(struct store *s, struct arena *a, int64_t indicato
 				      " AND year = ?4",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, indicator_id);
 	sqlite3_bind_int64(st, 2, org_id);
 	store_bind_text(st, 3, period);
@@ -279,7 +255,7 @@ int store_indicator_value_put(struct store *s, const struct indicator_value *v,
 		" entered_at = excluded.entered_at",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, v->indicator_id);
 	sqlite3_bind_int64(st, 2, v->org_id);
 	store_bind_text(st, 3, v->period);
@@ -288,7 +264,7 @@ int store_indicator_value_put(struct store *s, const struct indicator_value *v,
 	store_bind_text(st, 6, v->note ? v->note : "");
 	store_bind_id(st, 7, v->entered_by);
 	sqlite3_bind_int64(st, 8, v->entered_at);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_indicator_value_delete(struct store *s, int64_t indicator_id, int64_t org_id,
@@ -299,12 +275,12 @@ int store_indicator_value_delete(struct store *s, int64_t indicator_id, int64_t 
 				      " AND org_id = ?2 AND period = ?3 AND year = ?4",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, indicator_id);
 	sqlite3_bind_int64(st, 2, org_id);
 	store_bind_text(st, 3, period);
 	sqlite3_bind_int(st, 4, year);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 /* The party orgs under ?1 as of ?2 (committees and cells; the root whatever
@@ -327,13 +303,13 @@ int store_indicator_subtree(struct store *s, struct arena *a, int64_t root, int3
 			"sub.id", "?2") ", sub.depth FROM sub ORDER BY sub.depth, sub.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, root);
 	sqlite3_bind_int(st, 2, day);
 	struct indicator_org *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		struct indicator_org *o = &v[count++];
 		o->id = sqlite3_column_int64(st, 0);
 		o->parent_id = sqlite3_column_int64(st, 1);
@@ -370,7 +346,7 @@ int store_indicator_values_subtree(struct store *s, struct arena *a, int64_t roo
 			    " OR x.year BETWEEN ?4 AND ?5)",
 		err);
 	if (!st) {
-		rc = fail_stmt(err);
+		rc = store_fail_stmt(err);
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, root);
@@ -381,7 +357,7 @@ int store_indicator_values_subtree(struct store *s, struct arena *a, int64_t roo
 	struct indicator_value *v = NULL;
 	int cap = 0, count = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		read_value(a, st, &v[count++]);
 	}
 	sqlite3_reset(st);

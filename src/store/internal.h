@@ -46,6 +46,16 @@ void store_bind_day(sqlite3_stmt *st, int i, int32_t day);
 const char *store_col_text(struct arena *a, sqlite3_stmt *st, int i);
 int64_t store_col_id(sqlite3_stmt *st, int i);
 
+/* The error of a failed store_stmt() (its err), KH_EIO when it set none. */
+int store_fail_stmt(struct kh_error *err);
+/* Steps a statement that returns no row and resets it: 0 on SQLITE_DONE. */
+int store_step_done(struct store *s, sqlite3_stmt *st, struct kh_error *err);
+/* v (count elements of elem bytes, room for *cap) with room for one more,
+ * grown by doubling in the arena (the old block stays there). */
+void *store_vec_grow(struct arena *a, void *v, int *cap, int count, size_t elem);
+/* A day-number column, 0 for NULL. */
+int32_t store_col_day(sqlite3_stmt *st, int i);
+
 /* Keeps the search index in step: one row per (type, id). folded is the
  * text_fold()ed searchable text; title is shown in results. */
 int store_search_put(struct store *s, int type, int64_t id, const char *title, const char *subtitle,

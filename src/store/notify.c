@@ -12,11 +12,6 @@
 
 #include <string.h>
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
 static int step_changes(struct store *s, sqlite3_stmt *st, int *changes, struct kh_error *err)
 {
 	int rc = sqlite3_step(st);
@@ -52,7 +47,7 @@ int store_notification_insert(struct store *s, const struct notification *n, int
 			   " comment_id, text, link) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, n->created_at);
 	store_bind_text(st, 2, n->kind);
 	store_bind_id(st, 3, n->org_id);
@@ -108,7 +103,7 @@ static int counts(struct store *s, struct arena *a, const struct notification_au
 	sqlite3_stmt *st =
 		store_stmt(s, EVENTS "SELECT count(*), coalesce(sum(NOT rd), 0) FROM events", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	bind_audience(a, st, who);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -141,7 +136,7 @@ int store_notification_list(struct store *s, struct arena *a,
 				  " ORDER BY n.id DESC LIMIT ?5 OFFSET ?6",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	bind_audience(a, st, who);
 	sqlite3_bind_int(st, 4, unread_only ? 1 : 0);
 	sqlite3_bind_int(st, 5, limit);
@@ -191,7 +186,7 @@ int store_notification_mark_read(struct store *s, const struct notification_audi
 	arena_init(&a, 1024);
 	sqlite3_stmt *st = store_stmt(s, "SELECT 1" AUDIENCE " AND n.id = ?4", err);
 	if (!st) {
-		rc = fail_stmt(err);
+		rc = store_fail_stmt(err);
 		goto out;
 	}
 	bind_audience(&a, st, who);
@@ -211,7 +206,7 @@ int store_notification_mark_read(struct store *s, const struct notification_audi
 			" SELECT ?1, n.id" AUDIENCE SAME_EVENT,
 			err);
 	if (!st) {
-		rc = fail_stmt(err);
+		rc = store_fail_stmt(err);
 		goto out;
 	}
 	bind_audience(&a, st, who);
@@ -234,7 +229,7 @@ int store_notification_mark_all_read(struct store *s, const struct notification_
 				      err);
 	int rc;
 	if (!st) {
-		rc = fail_stmt(err);
+		rc = store_fail_stmt(err);
 	} else {
 		bind_audience(&a, st, who);
 		rc = step_changes(s, st, marked, err);
@@ -260,7 +255,7 @@ int store_notify_emails(struct store *s, struct arena *a, int64_t person_id, int
 		" AND (v.valid_to IS NULL OR v.valid_to > ?3))))) ORDER BY u.email",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_id(st, 1, person_id);
 	store_bind_id(st, 2, org_id);
 	sqlite3_bind_int(st, 3, day);
@@ -294,7 +289,7 @@ int store_mail_insert(struct store *s, const char *to_addr, const char *subject,
 				      " AND to_addr = ?2 AND subject = ?3 AND body = ?4)",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, now);
 	store_bind_text(st, 2, to_addr);
 	store_bind_text(st, 3, subject);
@@ -316,7 +311,7 @@ int store_mail_pending(struct store *s, struct arena *a, int max, int max_attemp
 				      " AND attempts < ?2 ORDER BY id LIMIT ?1",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int(st, 1, max);
 	sqlite3_bind_int(st, 2, max_attempts);
 	struct mail_message *v = arena_alloc(a, sizeof(*v) * (size_t)max);
@@ -347,7 +342,7 @@ int store_mail_mark_sent(struct store *s, int64_t id, int64_t now, struct kh_err
 			   " last_error = '' WHERE id = ?1",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, now);
 	return step_changes(s, st, NULL, err);
@@ -360,7 +355,7 @@ int store_mail_mark_failed(struct store *s, int64_t id, const char *error, struc
 				      " last_error = ?2 WHERE id = ?1",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, error ? error : "");
 	return step_changes(s, st, NULL, err);
@@ -374,7 +369,7 @@ int store_setting_get(struct store *s, struct arena *a, const char *key, const c
 	*value = NULL;
 	sqlite3_stmt *st = store_stmt(s, "SELECT value FROM settings WHERE key = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, key);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -389,7 +384,7 @@ int store_setting_set(struct store *s, const char *key, const char *value, struc
 	if (!value) {
 		st = store_stmt(s, "DELETE FROM settings WHERE key = ?1", err);
 		if (!st)
-			return fail_stmt(err);
+			return store_fail_stmt(err);
 		store_bind_text(st, 1, key);
 		return step_changes(s, st, NULL, err);
 	}
@@ -398,7 +393,7 @@ int store_setting_set(struct store *s, const char *key, const char *value, struc
 			" ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 			err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, key);
 	store_bind_text(st, 2, value);
 	return step_changes(s, st, NULL, err);

@@ -28,24 +28,7 @@
 	alias ".valid_from <= " day " AND (" alias ".valid_to IS NULL OR " alias \
 	      ".valid_to > " day ")"
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
 /* Grows an arena vector of elem-sized items when full. */
-static void *vec_grow(struct arena *a, void *v, int *cap, int count, size_t elem)
-{
-	if (v && count < *cap)
-		return v;
-	int ncap = *cap ? *cap * 2 : 16;
-	void *w = arena_alloc(a, xmul((size_t)ncap, elem));
-	if (v && count)
-		memcpy(w, v, xmul((size_t)count, elem));
-	*cap = ncap;
-	return w;
-}
-
 static void read_org(struct arena *a, sqlite3_stmt *st, struct org *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -77,13 +60,6 @@ static void read_version(struct arena *a, sqlite3_stmt *st, struct org_version *
 }
 
 /* Steps a statement expected to change rows. */
-static int step_done(struct store *s, sqlite3_stmt *st, struct kh_error *err)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, err);
-}
-
 static int count_children(struct store *s, int64_t id, int32_t day, int64_t *out,
 			  struct kh_error *err)
 {
@@ -92,7 +68,7 @@ static int count_children(struct store *s, int64_t id, int32_t day, int64_t *out
 				      " AND " IN_FORCE("c", "?2"),
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, day);
 	int rc = sqlite3_step(st);
@@ -112,7 +88,7 @@ int store_org_get(struct store *s, struct arena *a, int64_t id, int32_t day, str
 					       "v", "?2") " ORDER BY v.valid_from DESC LIMIT 1",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, day);
 	int rc = sqlite3_step(st);
@@ -143,7 +119,7 @@ int store_org_get_nearest(struct store *s, struct arena *a, int64_t id, int32_t 
 			      " LIMIT 1",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, day);
 	int rc = sqlite3_step(st);
@@ -198,13 +174,13 @@ int store_org_children(struct store *s, struct arena *a, int64_t parent_id, int3
 					      "v", "?2"),
 			err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_id(st, 1, parent_id);
 	sqlite3_bind_int(st, 2, day);
 	struct org *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		read_org(a, st, &v[count++]);
 	}
 	sqlite3_reset(st);
@@ -220,7 +196,7 @@ int store_org_span(struct store *s, int64_t id, int32_t *from, int32_t *to, stru
 	sqlite3_stmt *st =
 		store_stmt(s, "SELECT valid_from, valid_to FROM orgs WHERE id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -261,7 +237,7 @@ int store_org_ancestor_pairs(struct store *s, struct arena *a, const int64_t *id
 		err);
 	if (!st) {
 		buf_release(&list);
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	}
 	sqlite3_bind_text(st, 1, list.data, (int)list.len, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, day);
@@ -306,13 +282,13 @@ int store_org_ancestors(struct store *s, struct arena *a, int64_t id, int32_t da
 					      " SELECT id FROM anc ORDER BY depth",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, day);
 	int64_t *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
@@ -337,12 +313,12 @@ int store_org_versions(struct store *s, struct arena *a, int64_t id, struct org_
 			   " ORDER BY v.valid_from, v.id",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	struct org_version *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		read_version(a, st, &v[count++]);
 	}
 	sqlite3_reset(st);
@@ -377,7 +353,7 @@ int store_org_version_at(struct store *s, struct arena *a, int64_t id, int32_t d
 					      "v", "?2") " ORDER BY v.valid_from DESC LIMIT 1",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, day);
 	return one_version(s, st, a, out, err);
@@ -392,7 +368,7 @@ int store_org_version_last(struct store *s, struct arena *a, int64_t id, struct 
 			   " ORDER BY v.valid_from DESC, v.id DESC LIMIT 1",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	return one_version(s, st, a, out, err);
 }
@@ -407,12 +383,12 @@ int store_org_events(struct store *s, struct arena *a, int64_t id, struct org_ev
 			   " ORDER BY date, id",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	struct org_event *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		struct org_event *e = &v[count++];
 		memset(e, 0, sizeof(*e));
 		e->id = sqlite3_column_int64(st, 0);
@@ -444,13 +420,13 @@ int store_org_insert(struct store *s, enum org_kind kind, int level, int32_t val
 			   " VALUES (?1, ?2, ?3, NULL, ?4, ?5)",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, org_kind_name(kind));
 	sqlite3_bind_int(st, 2, level);
 	sqlite3_bind_int(st, 3, valid_from);
 	sqlite3_bind_int64(st, 4, created_at);
 	store_bind_text(st, 5, code && *code ? code : NULL);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	*id = store_last_id(s);
@@ -461,10 +437,10 @@ int store_org_set_end(struct store *s, int64_t id, int32_t valid_to, struct kh_e
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE orgs SET valid_to = ?2 WHERE id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_day(st, 2, valid_to);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_org_set_kind_level(struct store *s, int64_t id, enum org_kind kind, int level,
@@ -473,11 +449,11 @@ int store_org_set_kind_level(struct store *s, int64_t id, enum org_kind kind, in
 	sqlite3_stmt *st =
 		store_stmt(s, "UPDATE orgs SET kind = ?2, level = ?3 WHERE id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, org_kind_name(kind));
 	sqlite3_bind_int(st, 3, level);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_org_version_insert(struct store *s, int64_t org_id, int32_t valid_from, int32_t valid_to,
@@ -490,14 +466,14 @@ int store_org_version_insert(struct store *s, int64_t org_id, int32_t valid_from
 			   " short_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int(st, 2, valid_from);
 	store_bind_day(st, 3, valid_to);
 	store_bind_id(st, 4, parent_id);
 	store_bind_text(st, 5, name);
 	store_bind_text(st, 6, short_name ? short_name : "");
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_org_version_set_end(struct store *s, int64_t version_id, int32_t valid_to,
@@ -506,10 +482,10 @@ int store_org_version_set_end(struct store *s, int64_t version_id, int32_t valid
 	sqlite3_stmt *st =
 		store_stmt(s, "UPDATE org_versions SET valid_to = ?2 WHERE id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, version_id);
 	store_bind_day(st, 2, valid_to);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_org_version_update(struct store *s, int64_t version_id, int64_t parent_id,
@@ -521,12 +497,12 @@ int store_org_version_update(struct store *s, int64_t version_id, int64_t parent
 			   " WHERE id = ?1",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, version_id);
 	store_bind_id(st, 2, parent_id);
 	store_bind_text(st, 3, name);
 	store_bind_text(st, 4, short_name ? short_name : "");
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_org_event_insert(struct store *s, const struct org_event *ev, int64_t user_id,
@@ -538,7 +514,7 @@ int store_org_event_insert(struct store *s, const struct org_event *ev, int64_t 
 		" new_value, note, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, org_event_kind_name(ev->kind));
 	sqlite3_bind_int(st, 2, ev->date);
 	sqlite3_bind_int64(st, 3, ev->org_id);
@@ -548,14 +524,14 @@ int store_org_event_insert(struct store *s, const struct org_event *ev, int64_t 
 	store_bind_text(st, 7, ev->note ? ev->note : "");
 	store_bind_id(st, 8, user_id);
 	sqlite3_bind_int64(st, 9, created_at);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_org_find_code(struct store *s, const char *code, int64_t *id, struct kh_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM orgs WHERE code = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, code);
 	int rc = sqlite3_step(st);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
@@ -619,14 +595,14 @@ int store_org_search(struct store *s, struct arena *a, const char *folded_query,
 				      "?2") " WHERE search_fts MATCH ?1 AND d.type = 1 LIMIT ?3",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, q);
 	sqlite3_bind_int(st, 2, day);
 	sqlite3_bind_int(st, 3, limit);
 	struct org *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		read_org(a, st, &v[count++]);
 	}
 	sqlite3_reset(st);
@@ -652,13 +628,13 @@ int store_positions_current_of_person(struct store *s, struct arena *a, int64_t 
 									   "?2") " ORDER BY p.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, person_id);
 	sqlite3_bind_int(st, 2, day);
 	struct position *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		struct position *p = &v[count++];
 		memset(p, 0, sizeof(*p));
 		p->id = sqlite3_column_int64(st, 0);

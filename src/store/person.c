@@ -17,11 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
 /* ---- the Vietnamese name sort key ---- */
 
 /* The last word of a name: the given name ("Nguyễn Văn An" → "An"). */
@@ -110,13 +105,6 @@ static void bind_person(sqlite3_stmt *st, const struct person *p)
 	bind_sort_key(st, 11, p->full_name);
 }
 
-static int step_done(struct store *s, sqlite3_stmt *st, struct kh_error *err)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, err);
-}
-
 int store_person_insert(struct store *s, const struct person *p, int64_t now, int64_t *id,
 			struct kh_error *err)
 {
@@ -127,10 +115,10 @@ int store_person_insert(struct store *s, const struct person *p, int64_t now, in
 		" updated_at, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?11)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	bind_person(st, p);
 	sqlite3_bind_int64(st, 9, now);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	*id = store_last_id(s);
@@ -147,11 +135,11 @@ int store_person_update(struct store *s, const struct person *p, int64_t now, st
 			   " WHERE id = ?10",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	bind_person(st, p);
 	sqlite3_bind_int64(st, 9, now);
 	sqlite3_bind_int64(st, 10, p->id);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_person_get(struct store *s, struct arena *a, int64_t id, struct person *out,
@@ -160,7 +148,7 @@ int store_person_get(struct store *s, struct arena *a, int64_t id, struct person
 	sqlite3_stmt *st =
 		store_stmt(s, "SELECT " PERSON_COLS " FROM people p WHERE p.id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -180,7 +168,7 @@ int store_person_find_external(struct store *s, const char *external_id, int64_t
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM people WHERE external_id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, external_id);
 	int rc = sqlite3_step(st);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
@@ -281,7 +269,7 @@ int store_person_list(struct store *s, struct arena *a, const struct person_filt
 
 	sqlite3_stmt *st = store_stmt(s, list_stmts[f->mode][query].count, err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	bind_filter(st, orgs, f, match);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -294,7 +282,7 @@ int store_person_list(struct store *s, struct arena *a, const struct person_filt
 
 	st = store_stmt(s, list_stmts[f->mode][query].page, err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	bind_filter(st, orgs, f, match);
 	int cap = 0, count = 0;
 	struct person_item *v = NULL;
@@ -335,7 +323,7 @@ int store_person_fill_sort_keys(struct store *s, int *filled, struct kh_error *e
 			s, "SELECT id, full_name FROM people WHERE sort_key IS NULL LIMIT 256",
 			err);
 		if (!st) {
-			rc = fail_stmt(err);
+			rc = store_fail_stmt(err);
 			goto out;
 		}
 		while (n < 256 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -354,12 +342,12 @@ int store_person_fill_sort_keys(struct store *s, int *filled, struct kh_error *e
 		for (int i = 0; i < n; i++) {
 			st = store_stmt(s, "UPDATE people SET sort_key = ?2 WHERE id = ?1", err);
 			if (!st) {
-				rc = fail_stmt(err);
+				rc = store_fail_stmt(err);
 				goto out;
 			}
 			sqlite3_bind_int64(st, 1, ids[i]);
 			bind_sort_key(st, 2, names[i]);
-			if ((rc = step_done(s, st, err)))
+			if ((rc = store_step_done(s, st, err)))
 				goto out;
 		}
 		*filled += n;
@@ -399,14 +387,14 @@ int store_position_insert(struct store *s, const struct position *p, int64_t *id
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, p->person_id);
 	sqlite3_bind_int64(st, 2, p->org_id);
 	store_bind_text(st, 3, position_role_name(p->role));
 	store_bind_text(st, 4, p->title ? p->title : "");
 	sqlite3_bind_int(st, 5, p->valid_from);
 	store_bind_day(st, 6, p->valid_to);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	*id = store_last_id(s);
@@ -417,10 +405,10 @@ int store_position_set_end(struct store *s, int64_t id, int32_t valid_to, struct
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE positions SET valid_to = ?2 WHERE id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_day(st, 2, valid_to);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_position_get(struct store *s, struct arena *a, int64_t id, int32_t name_day,
@@ -434,7 +422,7 @@ int store_position_get(struct store *s, struct arena *a, int64_t id, int32_t nam
 			      " FROM positions p JOIN people pe ON pe.id = p.person_id WHERE p.id = ?1",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, name_day);
 	int rc = sqlite3_step(st);
@@ -484,7 +472,7 @@ int store_position_list(struct store *s, struct arena *a, int64_t person_id, int
 				      " p.valid_from DESC, p.id",
 			err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, person_id ? person_id : org_id);
 	store_bind_day(st, 2, day);
 	sqlite3_bind_int(st, 3, name_day);
@@ -520,7 +508,7 @@ int store_position_overlaps(struct store *s, int64_t person_id, int64_t org_id,
 		" AND (?6 IS NULL OR valid_from < ?6) LIMIT 1",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, person_id);
 	sqlite3_bind_int64(st, 2, org_id);
 	store_bind_text(st, 3, position_role_name(role));
@@ -538,7 +526,7 @@ int store_org_name_near(struct store *s, struct arena *a, int64_t org_id, int32_
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT coalesce(" ORG_NAME_NEAR("?1", "?2") ", '')", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int(st, 2, day);
 	int rc = sqlite3_step(st);

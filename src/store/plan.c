@@ -16,30 +16,6 @@
 
 #include <string.h>
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
-static int step_done(struct store *s, sqlite3_stmt *st, struct kh_error *err)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, err);
-}
-
-static void *vec_grow(struct arena *a, void *v, int *cap, int count, size_t elem)
-{
-	if (v && count < *cap)
-		return v;
-	int ncap = *cap ? *cap * 2 : 16;
-	void *w = arena_alloc(a, xmul((size_t)ncap, elem));
-	if (v && count)
-		memcpy(w, v, xmul((size_t)count, elem));
-	*cap = ncap;
-	return w;
-}
-
 static char *ids_json(struct arena *a, const int64_t *ids, int n)
 {
 	struct buf b;
@@ -51,11 +27,6 @@ static char *ids_json(struct arena *a, const int64_t *ids, int n)
 	char *r = arena_strdup(a, buf_failed(&b) ? "[]" : b.data);
 	buf_release(&b);
 	return r;
-}
-
-static int32_t col_day(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : sqlite3_column_int(st, i);
 }
 
 static void bind_opt_i64(sqlite3_stmt *st, int i, int64_t v)
@@ -109,7 +80,7 @@ static void read_plan(struct arena *a, sqlite3_stmt *st, struct plan *p)
 	p->adjust_reason = store_col_text(a, st, 15);
 	p->sent_at = sqlite3_column_int64(st, 16);
 	p->approved_at = sqlite3_column_int64(st, 17);
-	p->approved_day = col_day(st, 18);
+	p->approved_day = store_col_day(st, 18);
 	p->created_by = store_col_id(st, 19);
 	p->created_at = sqlite3_column_int64(st, 20);
 	p->updated_at = sqlite3_column_int64(st, 21);
@@ -132,7 +103,7 @@ int store_plan_insert(struct store *s, const struct plan *p, int64_t *id, struct
 		" ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_id(st, 1, p->owner_org_id);
 	store_bind_id(st, 2, p->owner_person_id);
 	store_bind_text(st, 3, scope_name(p->scope));
@@ -153,7 +124,7 @@ int store_plan_insert(struct store *s, const struct plan *p, int64_t *id, struct
 	store_bind_day(st, 18, p->approved_day);
 	store_bind_id(st, 19, p->created_by);
 	sqlite3_bind_int64(st, 20, p->created_at);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	*id = store_last_id(s);
@@ -171,7 +142,7 @@ int store_plan_update(struct store *s, const struct plan *p, struct kh_error *er
 		" WHERE id = ?18",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, scope_name(p->scope));
 	sqlite3_bind_int(st, 2, p->year_from);
 	sqlite3_bind_int(st, 3, p->year_to);
@@ -190,7 +161,7 @@ int store_plan_update(struct store *s, const struct plan *p, struct kh_error *er
 	store_bind_day(st, 16, p->approved_day);
 	sqlite3_bind_int64(st, 17, p->updated_at);
 	sqlite3_bind_int64(st, 18, p->id);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_plan_get(struct store *s, struct arena *a, int64_t id, int32_t day, struct plan *out,
@@ -200,7 +171,7 @@ int store_plan_get(struct store *s, struct arena *a, int64_t id, int32_t day, st
 		s, "SELECT " PLAN_COLS "," PLAN_OWNER_NAME("?2") " FROM plans p WHERE p.id = ?1",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, day);
 	int rc = sqlite3_step(st);
@@ -229,9 +200,9 @@ int store_plan_delete(struct store *s, int64_t id, struct kh_error *err)
 	for (size_t i = 0; i < KH_ARRAY_LEN(sql); i++) {
 		sqlite3_stmt *st = store_stmt(s, sql[i], err);
 		if (!st)
-			return fail_stmt(err);
+			return store_fail_stmt(err);
 		sqlite3_bind_int64(st, 1, id);
-		int rc = step_done(s, st, err);
+		int rc = store_step_done(s, st, err);
 		if (rc)
 			return rc;
 	}
@@ -250,7 +221,7 @@ int store_plan_find_overlap(struct store *s, struct arena *a, int64_t owner_org_
 		" ORDER BY id LIMIT 1",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_id(st, 1, owner_org_id);
 	store_bind_id(st, 2, owner_person_id);
 	store_bind_text(st, 3, scope_name(scope));
@@ -280,7 +251,7 @@ int store_plan_find_owner(struct store *s, int64_t owner_org_id, int64_t owner_p
 			   " ORDER BY year_from DESC, id DESC LIMIT 1",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_id(st, 1, owner_org_id);
 	store_bind_id(st, 2, owner_person_id);
 	store_bind_text(st, 3, scope_name(scope));
@@ -299,12 +270,12 @@ int store_plan_sources(struct store *s, struct arena *a, int64_t plan_id, int64_
 		s, "SELECT document_id FROM plan_sources WHERE plan_id = ?1 ORDER BY document_id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	int64_t *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
@@ -320,19 +291,19 @@ int store_plan_sources_set(struct store *s, int64_t plan_id, const int64_t *ids,
 {
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM plan_sources WHERE plan_id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	for (int i = 0; rc == 0 && i < n; i++) {
 		st = store_stmt(s,
 				"INSERT OR IGNORE INTO plan_sources(plan_id, document_id)"
 				" VALUES (?1, ?2)",
 				err);
 		if (!st)
-			return fail_stmt(err);
+			return store_fail_stmt(err);
 		sqlite3_bind_int64(st, 1, plan_id);
 		sqlite3_bind_int64(st, 2, ids[i]);
-		rc = step_done(s, st, err);
+		rc = store_step_done(s, st, err);
 	}
 	return rc;
 }
@@ -384,8 +355,8 @@ static void read_item(struct arena *a, sqlite3_stmt *st, struct plan_item *it)
 	it->deadline_kind = deadline_kind_parse((const char *)sqlite3_column_text(st, 20), &dk)
 				    ? (int)dk
 				    : (int)DEADLINE_NONE;
-	it->deadline_start = col_day(st, 21);
-	it->deadline_end = col_day(st, 22);
+	it->deadline_start = store_col_day(st, 21);
+	it->deadline_end = store_col_day(st, 22);
 	it->deadline_period = sqlite3_column_int(st, 23);
 	it->resources = store_col_text(a, st, 24);
 	it->serves = store_col_text(a, st, 25);
@@ -395,11 +366,11 @@ static void read_item(struct arena *a, sqlite3_stmt *st, struct plan_item *it)
 	it->created_at = sqlite3_column_int64(st, 29);
 	it->updated_at = sqlite3_column_int64(st, 30);
 	it->deadline_after_days = sqlite3_column_int(st, 31);
-	it->event_day = col_day(st, 32);
+	it->event_day = store_col_day(st, 32);
 	it->progress_state = store_col_text(a, st, 33);
 	it->progress_percent = sqlite3_column_int(st, 34);
-	it->progress_day = col_day(st, 35);
-	it->done_day = col_day(st, 36);
+	it->progress_day = store_col_day(st, 35);
+	it->done_day = store_col_day(st, 36);
 	it->lead_name = store_col_text(a, st, 37);
 	it->coordinator_org_ids = NULL;
 	it->n_coordinator_orgs = 0;
@@ -438,7 +409,7 @@ static int read_items(struct store *s, struct arena *a, sqlite3_stmt *st, struct
 	struct plan_item *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		read_item(a, st, &v[count++]);
 	}
 	sqlite3_reset(st);
@@ -461,7 +432,7 @@ int store_plan_items(struct store *s, struct arena *a, int64_t plan_id, int32_t 
 						    " ORDER BY i.seq, i.id",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int(st, 2, day);
 	int rc = read_items(s, a, st, out, n, err);
@@ -473,7 +444,7 @@ int store_plan_items(struct store *s, struct arena *a, int64_t plan_id, int32_t 
 			" ORDER BY c.item_id, c.org_id",
 			err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	return attach_coordinators(s, a, st, *out, *n, err);
 }
@@ -486,7 +457,7 @@ int store_plan_item_get(struct store *s, struct arena *a, int64_t id, int32_t da
 				      "," ITEM_LEAD_NAME("?2") " FROM plan_items i WHERE i.id = ?1",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, day);
 	int rc = sqlite3_step(st);
@@ -503,7 +474,7 @@ int store_plan_item_get(struct store *s, struct arena *a, int64_t id, int32_t da
 			" ORDER BY org_id",
 			err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	return attach_coordinators(s, a, st, out, 1, err);
 }
@@ -512,7 +483,7 @@ int store_plan_item_count(struct store *s, int64_t plan_id, int *n, struct kh_er
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM plan_items WHERE plan_id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	int rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
@@ -526,19 +497,19 @@ static int set_coordinators(struct store *s, const struct plan_item *it, int64_t
 	sqlite3_stmt *st =
 		store_stmt(s, "DELETE FROM plan_item_coordinators WHERE item_id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	for (int i = 0; rc == 0 && i < it->n_coordinator_orgs; i++) {
 		st = store_stmt(s,
 				"INSERT OR IGNORE INTO plan_item_coordinators(item_id, org_id)"
 				" VALUES (?1, ?2)",
 				err);
 		if (!st)
-			return fail_stmt(err);
+			return store_fail_stmt(err);
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, it->coordinator_org_ids[i]);
-		rc = step_done(s, st, err);
+		rc = store_step_done(s, st, err);
 	}
 	return rc;
 }
@@ -580,10 +551,10 @@ int store_plan_item_insert(struct store *s, const struct plan_item *it, int64_t 
 	sqlite3_stmt *st = store_stmt(
 		s, "UPDATE plan_items SET seq = seq + 1 WHERE plan_id = ?1 AND seq >= ?2", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, it->plan_id);
 	sqlite3_bind_int(st, 2, it->seq);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	/* Item ids are how versions and their diff match items: an id is never
@@ -595,7 +566,7 @@ int store_plan_item_insert(struct store *s, const struct plan_item *it, int64_t 
 			" WHERE key = 'plan_items.deleted_max'), 0)) + 1",
 			err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	rc = sqlite3_step(st);
 	int64_t next = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
@@ -613,14 +584,14 @@ int store_plan_item_insert(struct store *s, const struct plan_item *it, int64_t 
 		" ?29, ?29, ?30, ?31)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	bind_item(st, it);
 	sqlite3_bind_int64(st, 27, it->plan_id);
 	sqlite3_bind_int(st, 28, it->seq);
 	sqlite3_bind_int64(st, 29, it->created_at);
 	sqlite3_bind_int64(st, 30, next);
 	sqlite3_bind_int(st, 31, it->deadline_after_days);
-	if ((rc = step_done(s, st, err)))
+	if ((rc = store_step_done(s, st, err)))
 		return rc;
 	*id = store_last_id(s);
 	return set_coordinators(s, it, *id, err);
@@ -640,12 +611,12 @@ int store_plan_item_update(struct store *s, const struct plan_item *it, struct k
 		" deadline_after_days = ?29 WHERE id = ?28",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	bind_item(st, it);
 	sqlite3_bind_int64(st, 27, it->updated_at);
 	sqlite3_bind_int64(st, 28, it->id);
 	sqlite3_bind_int(st, 29, it->deadline_after_days);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	return set_coordinators(s, it, it->id, err);
@@ -657,7 +628,7 @@ int store_plan_item_delete(struct store *s, int64_t id, struct kh_error *err)
 	int seq = 0;
 	sqlite3_stmt *st = store_stmt(s, "SELECT plan_id, seq FROM plan_items WHERE id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -672,15 +643,15 @@ int store_plan_item_delete(struct store *s, int64_t id, struct kh_error *err)
 		return store_sqlerr(s, rc, err);
 	st = store_stmt(s, "DELETE FROM plan_item_coordinators WHERE item_id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = step_done(s, st, err)))
+	if ((rc = store_step_done(s, st, err)))
 		return rc;
 	st = store_stmt(s, "DELETE FROM plan_items WHERE id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = step_done(s, st, err)))
+	if ((rc = store_step_done(s, st, err)))
 		return rc;
 	st = store_stmt(s,
 			"INSERT INTO settings(key, value) VALUES ('plan_items.deleted_max', ?1)"
@@ -688,17 +659,17 @@ int store_plan_item_delete(struct store *s, int64_t id, struct kh_error *err)
 			" CAST(excluded.value AS INTEGER))",
 			err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = step_done(s, st, err)))
+	if ((rc = store_step_done(s, st, err)))
 		return rc;
 	st = store_stmt(s, "UPDATE plan_items SET seq = seq - 1 WHERE plan_id = ?1 AND seq > ?2",
 			err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int(st, 2, seq);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_plan_item_move(struct store *s, int64_t id, int seq, int64_t now, struct kh_error *err)
@@ -711,7 +682,7 @@ int store_plan_item_move(struct store *s, int64_t id, int seq, int64_t now, stru
 		" plan_items.plan_id) FROM plan_items WHERE id = ?1",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -738,13 +709,13 @@ int store_plan_item_move(struct store *s, int64_t id, int seq, int64_t now, stru
 			" WHERE plan_id = ?1 AND seq BETWEEN min(?3, ?4) AND max(?3, ?4)",
 			err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_int(st, 3, from);
 	sqlite3_bind_int(st, 4, seq);
 	sqlite3_bind_int64(st, 5, now);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_plan_item_refs(struct store *s, int64_t id, int *n, struct kh_error *err)
@@ -756,7 +727,7 @@ int store_plan_item_refs(struct store *s, int64_t id, int *n, struct kh_error *e
 		" carried_from_id = ?1) + (SELECT count(*) FROM item_progress WHERE item_id = ?1)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
@@ -773,12 +744,12 @@ int store_plan_item_set_proposal(struct store *s, int64_t id, const char *state,
 			   " updated_at = ?4 WHERE id = ?1",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, state ? state : "");
 	store_bind_text(st, 3, note ? note : "");
 	sqlite3_bind_int64(st, 4, now);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_plan_items_assigned(struct store *s, struct arena *a, int64_t plan_id, int64_t org_id,
@@ -796,7 +767,7 @@ int store_plan_items_assigned(struct store *s, struct arena *a, int64_t plan_id,
 			      " WHERE c.item_id = i.id AND c.org_id = ?2)) ORDER BY i.seq, i.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, org_id);
 	bind_opt_i64(st, 3, parent_id);
@@ -810,7 +781,7 @@ int store_plan_items_assigned(struct store *s, struct arena *a, int64_t plan_id,
 			" ORDER BY c.item_id, c.org_id",
 			err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	return attach_coordinators(s, a, st, *out, *n, err);
 }
@@ -826,12 +797,12 @@ int store_plan_answers(struct store *s, struct arena *a, int64_t plan_id, struct
 			   " ORDER BY i.upper_item_id, i.plan_id, i.id",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	struct plan_answer *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count].upper_item_id = sqlite3_column_int64(st, 0);
 		v[count].org_id = store_col_id(st, 1);
 		v[count].item_id = sqlite3_column_int64(st, 2);
@@ -857,7 +828,7 @@ int store_plan_version_insert(struct store *s, const struct plan_version_row *v,
 				      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, v->plan_id);
 	sqlite3_bind_int(st, 2, v->number);
 	store_bind_text(st, 3, v->kind);
@@ -865,7 +836,7 @@ int store_plan_version_insert(struct store *s, const struct plan_version_row *v,
 	store_bind_text(st, 5, v->snapshot ? v->snapshot : "{}");
 	sqlite3_bind_int64(st, 6, v->created_at);
 	store_bind_id(st, 7, v->created_by);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 #define VERSION_COLS                                                                         \
@@ -894,12 +865,12 @@ int store_plan_versions(struct store *s, struct arena *a, int64_t plan_id,
 			   " FROM plan_versions v WHERE v.plan_id = ?1 ORDER BY v.number",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	struct plan_version_row *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		read_version(a, st, &v[count++]);
 	}
 	sqlite3_reset(st);
@@ -918,7 +889,7 @@ int store_plan_version_get(struct store *s, struct arena *a, int64_t plan_id, in
 				      " WHERE v.plan_id = ?1 AND v.number = ?2",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int(st, 2, number);
 	int rc = sqlite3_step(st);
@@ -949,13 +920,13 @@ int store_plan_recipients(struct store *s, struct arena *a, int64_t plan_id, int
 					  " r.org_id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int(st, 2, day);
 	struct plan_recipient_row *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count].org_id = sqlite3_column_int64(st, 0);
 		v[count].role = store_col_text(a, st, 1);
 		v[count].org_name = store_col_text(a, st, 2);
@@ -979,12 +950,12 @@ int store_plan_recipient_put(struct store *s, int64_t plan_id, int64_t org_id, c
 				      " DO UPDATE SET sent_at = excluded.sent_at",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_int64(st, 2, org_id);
 	store_bind_text(st, 3, role);
 	sqlite3_bind_int64(st, 4, sent_at);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 /* ---- the list ---- */
@@ -1060,7 +1031,7 @@ int store_plan_list(struct store *s, struct arena *a, const struct plan_filter *
 		query ? store_stmt(s, PLAN_LIST_HEAD PLAN_LIST_MATCH PLAN_LIST_ORDER, err)
 		      : store_stmt(s, PLAN_LIST_HEAD PLAN_LIST_ORDER, err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, f->all ? "[]" : ids_json(a, f->read_roots, f->n_read_roots));
 	sqlite3_bind_int(st, 2, f->day);
 	store_bind_text(st, 3, f->all ? "[]" : ids_json(a, f->act_orgs, f->n_act_orgs));
@@ -1084,7 +1055,7 @@ int store_plan_list(struct store *s, struct arena *a, const struct plan_filter *
 	struct plan *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		read_plan(a, st, &v[count++]);
 		*total = sqlite3_column_int64(st, 23);
 	}
@@ -1109,7 +1080,7 @@ int store_plan_open_comments(struct store *s, int64_t plan_id, int *n, struct kh
 	sqlite3_stmt *st = store_stmt(
 		s, "SELECT count(*) FROM plan_comments WHERE plan_id = ?1 AND answer IS NULL", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	int rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
@@ -1131,7 +1102,7 @@ int store_plan_items_open_issued(struct store *s, struct arena *a, int32_t day,
 			      " ORDER BY i.plan_id, i.seq",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int(st, 1, day);
 	return read_items(s, a, st, out, n, err);
 }
@@ -1148,14 +1119,14 @@ int store_plan_ids_issued(struct store *s, struct arena *a, int64_t org_id, int 
 				      " ORDER BY year_from DESC, id DESC",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int(st, 2, year_from);
 	sqlite3_bind_int(st, 3, year_to);
 	int64_t *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);

@@ -19,35 +19,6 @@
 	") LIMIT 1), (SELECT v.name FROM org_versions v WHERE v.org_id = " col      \
 	" ORDER BY v.valid_from DESC LIMIT 1), '')"
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
-static int step_done(struct store *s, sqlite3_stmt *st, struct kh_error *err)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, err);
-}
-
-static void *vec_grow(struct arena *a, void *v, int *cap, int count, size_t elem)
-{
-	if (v && count < *cap)
-		return v;
-	int ncap = *cap ? *cap * 2 : 16;
-	void *w = arena_alloc(a, xmul((size_t)ncap, elem));
-	if (v && count)
-		memcpy(w, v, xmul((size_t)count, elem));
-	*cap = ncap;
-	return w;
-}
-
-static int32_t col_day(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : sqlite3_column_int(st, i);
-}
-
 const char *store_db_path(struct store *s)
 {
 	return s && s->path ? s->path : "";
@@ -64,7 +35,7 @@ int store_progress_insert(struct store *s, const struct store_progress_row *r, i
 		" note, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, r->item_id);
 	store_bind_id(st, 2, r->org_id);
 	store_bind_day(st, 3, r->occurrence_end);
@@ -74,7 +45,7 @@ int store_progress_insert(struct store *s, const struct store_progress_row *r, i
 	store_bind_text(st, 7, r->note ? r->note : "");
 	store_bind_id(st, 8, r->created_by);
 	sqlite3_bind_int64(st, 9, r->created_at);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (!rc)
 		*id = store_last_id(s);
 	return rc;
@@ -92,10 +63,10 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct store_progress_ro
 	r->id = sqlite3_column_int64(st, 0);
 	r->item_id = sqlite3_column_int64(st, 1);
 	r->org_id = store_col_id(st, 2);
-	r->occurrence_end = col_day(st, 3);
+	r->occurrence_end = store_col_day(st, 3);
 	r->state = store_col_text(a, st, 4);
 	r->percent = sqlite3_column_int(st, 5);
-	r->day = col_day(st, 6);
+	r->day = store_col_day(st, 6);
 	r->note = store_col_text(a, st, 7);
 	r->created_by = store_col_id(st, 8);
 	r->created_by_name = store_col_text(a, st, 9);
@@ -117,13 +88,13 @@ int store_progress_list(struct store *s, struct arena *a, int64_t item_id, int32
 							" ORDER BY g.day DESC, g.id DESC",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, item_id);
 	sqlite3_bind_int(st, 2, day);
 	struct store_progress_row *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		read_row(a, st, &v[count]);
 		v[count].org_name = store_col_text(a, st, 11);
 		count++;
@@ -148,7 +119,7 @@ int store_progress_lead_latest(struct store *s, struct arena *a, int64_t item_id
 				      " g.id DESC LIMIT 1",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, item_id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -168,14 +139,14 @@ int store_progress_item_set(struct store *s, int64_t item_id, const char *state,
 				      " updated_at = ?6 WHERE id = ?1",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, item_id);
 	store_bind_text(st, 2, state);
 	sqlite3_bind_int(st, 3, percent);
 	store_bind_day(st, 4, day);
 	store_bind_day(st, 5, done_day);
 	sqlite3_bind_int64(st, 6, now);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_progress_event_set(struct store *s, int64_t item_id, int32_t day, int64_t now,
@@ -184,11 +155,11 @@ int store_progress_event_set(struct store *s, int64_t item_id, int32_t day, int6
 	sqlite3_stmt *st = store_stmt(
 		s, "UPDATE plan_items SET event_day = ?2, updated_at = ?3 WHERE id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, item_id);
 	store_bind_day(st, 2, day);
 	sqlite3_bind_int64(st, 3, now);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 /* The pairs of a bound statement (item_id, occurrence_end). */
@@ -198,7 +169,7 @@ static int read_ends(struct store *s, struct arena *a, sqlite3_stmt *st,
 	struct store_done_end *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count].item_id = sqlite3_column_int64(st, 0);
 		v[count].end = sqlite3_column_int(st, 1);
 		count++;
@@ -231,7 +202,7 @@ int store_progress_done_ends(struct store *s, struct arena *a, int64_t item_id, 
 				" ORDER BY g.occurrence_end",
 				err);
 		if (!st)
-			return fail_stmt(err);
+			return store_fail_stmt(err);
 		sqlite3_bind_int64(st, 1, item_id);
 	} else {
 		st = store_stmt(s,
@@ -241,7 +212,7 @@ int store_progress_done_ends(struct store *s, struct arena *a, int64_t item_id, 
 				" ORDER BY g.item_id, g.occurrence_end",
 				err);
 		if (!st)
-			return fail_stmt(err);
+			return store_fail_stmt(err);
 		sqlite3_bind_int64(st, 1, plan_id);
 	}
 	return read_ends(s, a, st, out, n, err);
@@ -257,12 +228,12 @@ int store_file_put(struct store *s, const char *sha256, int64_t size, const char
 				      " VALUES (?1, ?2, ?3, ?4)",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, sha256);
 	sqlite3_bind_int64(st, 2, size);
 	store_bind_text(st, 3, mime);
 	sqlite3_bind_int64(st, 4, now);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_file_get(struct store *s, struct arena *a, const char *sha256, struct store_file *out,
@@ -272,7 +243,7 @@ int store_file_get(struct store *s, struct arena *a, const char *sha256, struct 
 	sqlite3_stmt *st =
 		store_stmt(s, "SELECT sha256, size, mime FROM files WHERE sha256 = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, sha256);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -295,11 +266,11 @@ int store_evidence_put(struct store *s, int64_t progress_id, const char *sha256,
 				      " name) VALUES (?1, ?2, ?3)",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, progress_id);
 	store_bind_text(st, 2, sha256);
 	store_bind_text(st, 3, name);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_evidence_of_item(struct store *s, struct arena *a, int64_t item_id,
@@ -314,12 +285,12 @@ int store_evidence_of_item(struct store *s, struct arena *a, int64_t item_id,
 		" WHERE g.item_id = ?1 ORDER BY e.progress_id, e.name",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, item_id);
 	struct store_file *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count].progress_id = sqlite3_column_int64(st, 0);
 		v[count].sha256 = store_col_text(a, st, 1);
 		v[count].name = store_col_text(a, st, 2);
@@ -348,12 +319,12 @@ int store_evidence_plans(struct store *s, struct arena *a, const char *sha256, i
 				      " GROUP BY i.plan_id ORDER BY i.plan_id",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, sha256);
 	int64_t *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count] = sqlite3_column_int64(st, 0);
 		if (count == 0)
 			*name = store_col_text(a, st, 1);
@@ -377,12 +348,12 @@ int store_assignment_put(struct store *s, int64_t item_id, int64_t org_id, int64
 				      " answer_item_id, created_at) VALUES (?1, ?2, ?3, ?4)",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, item_id);
 	sqlite3_bind_int64(st, 2, org_id);
 	store_bind_id(st, 3, answer_item_id);
 	sqlite3_bind_int64(st, 4, now);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc || !answer_item_id)
 		return rc;
 	return store_assignment_answer(s, item_id, org_id, answer_item_id, err);
@@ -394,9 +365,9 @@ int store_assignments_unanswered_clear(struct store *s, int64_t item_id, struct 
 		s, "DELETE FROM item_assignments WHERE item_id = ?1 AND answer_item_id IS NULL",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, item_id);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_assignment_answer(struct store *s, int64_t upper_item_id, int64_t org_id,
@@ -408,11 +379,11 @@ int store_assignment_answer(struct store *s, int64_t upper_item_id, int64_t org_
 			   " WHERE item_id = ?1 AND org_id = ?2 AND answer_item_id IS NULL",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, upper_item_id);
 	sqlite3_bind_int64(st, 2, org_id);
 	sqlite3_bind_int64(st, 3, answer_item_id);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_assignments(struct store *s, struct arena *a, int64_t org_id, int64_t item_id,
@@ -434,14 +405,14 @@ int store_assignments(struct store *s, struct arena *a, int64_t org_id, int64_t 
 			      " ORDER BY CASE WHEN ?1 > 0 THEN -x.item_id ELSE 0 END, x.org_name, x.org_id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int64(st, 2, item_id);
 	sqlite3_bind_int(st, 3, day);
 	struct store_assignment *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count].item_id = sqlite3_column_int64(st, 0);
 		v[count].org_id = sqlite3_column_int64(st, 1);
 		v[count].org_name = store_col_text(a, st, 2);
@@ -470,12 +441,12 @@ int store_assignment_counts(struct store *s, struct arena *a, int64_t plan_id,
 		" ON s.item_id = i.id WHERE i.plan_id = ?1 GROUP BY s.item_id ORDER BY s.item_id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	struct store_assign_count *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count].item_id = sqlite3_column_int64(st, 0);
 		v[count].assigned = sqlite3_column_int(st, 1);
 		v[count].answered = sqlite3_column_int(st, 2);
@@ -493,9 +464,9 @@ int store_assignment_counts(struct store *s, struct arena *a, int64_t plan_id,
 static int exec_id(struct store *s, sqlite3_stmt *st, int64_t id, struct kh_error *err)
 {
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_progress_forget_item(struct store *s, int64_t item_id, struct kh_error *err)
@@ -568,13 +539,13 @@ int store_reminder_mark(struct store *s, const char *subject, int64_t subject_id
 				      " org_id, sent_day) VALUES (?1, ?2, ?3, ?4, ?5)",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, subject);
 	sqlite3_bind_int64(st, 2, subject_id);
 	store_bind_text(st, 3, stage);
 	sqlite3_bind_int64(st, 4, org_id);
 	sqlite3_bind_int(st, 5, day);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (!rc)
 		*fresh = sqlite3_changes(s->db) > 0;
 	return rc;

@@ -13,35 +13,6 @@
 
 #include <string.h>
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
-static int step_done(struct store *s, sqlite3_stmt *st, struct kh_error *err)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, err);
-}
-
-static void *vec_grow(struct arena *a, void *v, int *cap, int count, size_t elem)
-{
-	if (v && count < *cap)
-		return v;
-	int ncap = *cap ? *cap * 2 : 16;
-	void *w = arena_alloc(a, xmul((size_t)ncap, elem));
-	if (v && count)
-		memcpy(w, v, xmul((size_t)count, elem));
-	*cap = ncap;
-	return w;
-}
-
-static int32_t col_day(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : sqlite3_column_int(st, i);
-}
-
 /* The org's name in force on day, else its latest name. */
 #define ORG_NAME_NEAR(col, day)                                                     \
 	"coalesce((SELECT v.name FROM org_versions v WHERE v.org_id = " col         \
@@ -67,8 +38,8 @@ static void read_campaign(struct arena *a, sqlite3_stmt *st, struct report_campa
 	c->title = store_col_text(a, st, 5);
 	c->number = store_col_text(a, st, 6);
 	c->outline = store_col_text(a, st, 7);
-	c->conference_from = col_day(st, 8);
-	c->conference_to = col_day(st, 9);
+	c->conference_from = store_col_day(st, 8);
+	c->conference_to = store_col_day(st, 9);
 	c->after_conference = store_col_text(a, st, 10);
 	c->status = store_col_text(a, st, 11);
 	c->created_by = store_col_id(st, 12);
@@ -89,7 +60,7 @@ int store_report_campaign_insert(struct store *s, const struct report_campaign_r
 		" ?12, ?13, ?13)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, c->org_id);
 	store_bind_text(st, 2, c->kind);
 	sqlite3_bind_int(st, 3, c->year_from);
@@ -103,7 +74,7 @@ int store_report_campaign_insert(struct store *s, const struct report_campaign_r
 	store_bind_text(st, 11, c->status ? c->status : "open");
 	store_bind_id(st, 12, c->created_by);
 	sqlite3_bind_int64(st, 13, c->created_at);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	*id = store_last_id(s);
@@ -120,7 +91,7 @@ int store_report_campaign_update(struct store *s, const struct report_campaign_r
 		" updated_at = ?9 WHERE id = ?1",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, c->id);
 	store_bind_text(st, 2, c->title);
 	store_bind_text(st, 3, c->number);
@@ -130,7 +101,7 @@ int store_report_campaign_update(struct store *s, const struct report_campaign_r
 	store_bind_text(st, 7, c->after_conference);
 	store_bind_text(st, 8, c->status);
 	sqlite3_bind_int64(st, 9, c->updated_at);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_report_campaign_get(struct store *s, struct arena *a, int64_t id, int32_t day,
@@ -142,7 +113,7 @@ int store_report_campaign_get(struct store *s, struct arena *a, int64_t id, int3
 									  " WHERE c.id = ?1",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, day);
 	int rc = sqlite3_step(st);
@@ -170,13 +141,13 @@ int store_report_campaign_list(struct store *s, struct arena *a, int64_t org_id,
 			      " ORDER BY c.year_to DESC, c.id DESC LIMIT 1000",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int(st, 2, day);
 	struct report_campaign_row *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		read_campaign(a, st, &v[count++]);
 	}
 	sqlite3_reset(st);
@@ -196,11 +167,11 @@ int store_report_due_put(struct store *s, int64_t campaign_id, int level, int32_
 			   " due_day) VALUES (?1, ?2, ?3)",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, campaign_id);
 	sqlite3_bind_int(st, 2, level);
 	sqlite3_bind_int(st, 3, due_day);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_report_due_list(struct store *s, struct arena *a, int64_t campaign_id, int **levels,
@@ -211,14 +182,14 @@ int store_report_due_list(struct store *s, struct arena *a, int64_t campaign_id,
 				      " WHERE campaign_id = ?1 ORDER BY level",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, campaign_id);
 	int *lv = NULL;
 	int32_t *dv = NULL;
 	int cap = 0, cap2 = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		lv = vec_grow(a, lv, &cap, count, sizeof(*lv));
-		dv = vec_grow(a, dv, &cap2, count, sizeof(*dv));
+		lv = store_vec_grow(a, lv, &cap, count, sizeof(*lv));
+		dv = store_vec_grow(a, dv, &cap2, count, sizeof(*dv));
 		lv[count] = sqlite3_column_int(st, 0);
 		dv[count++] = sqlite3_column_int(st, 1);
 	}
@@ -239,11 +210,11 @@ int store_report_indicator_put(struct store *s, int64_t campaign_id, int64_t ind
 				      " (campaign_id, indicator_id, seq) VALUES (?1, ?2, ?3)",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, campaign_id);
 	sqlite3_bind_int64(st, 2, indicator_id);
 	sqlite3_bind_int(st, 3, seq);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_report_indicator_list(struct store *s, struct arena *a, int64_t campaign_id,
@@ -254,12 +225,12 @@ int store_report_indicator_list(struct store *s, struct arena *a, int64_t campai
 				      " WHERE campaign_id = ?1 ORDER BY seq, indicator_id",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, campaign_id);
 	int64_t *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
@@ -275,7 +246,7 @@ int store_report_indicator_org(struct store *s, int64_t indicator_id, int64_t *o
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT org_id FROM indicators WHERE id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, indicator_id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -306,13 +277,13 @@ int store_report_subtree_orgs(struct store *s, struct arena *a, int64_t root, in
 							      " ORDER BY o.level, name, o.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, root);
 	sqlite3_bind_int(st, 2, day);
 	struct report_org *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		v[count].id = sqlite3_column_int64(st, 0);
 		v[count].level = sqlite3_column_int(st, 1);
 		v[count].name = store_col_text(a, st, 2);
@@ -344,7 +315,7 @@ static void read_report(struct arena *a, sqlite3_stmt *st, struct report_row *r)
 	r->number = store_col_text(a, st, 5);
 	r->body = store_col_text(a, st, 6);
 	r->submitted_at = store_col_id(st, 7);
-	r->submitted_day = col_day(st, 8);
+	r->submitted_day = store_col_day(st, 8);
 	r->returned_reason = store_col_text(a, st, 9);
 	r->decided_at = store_col_id(st, 10);
 	r->decided_by = store_col_id(st, 11);
@@ -363,7 +334,7 @@ int store_report_insert(struct store *s, const struct report_row *r, int64_t *id
 				      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, r->campaign_id);
 	sqlite3_bind_int64(st, 2, r->org_id);
 	store_bind_text(st, 3, r->status ? r->status : "draft");
@@ -371,7 +342,7 @@ int store_report_insert(struct store *s, const struct report_row *r, int64_t *id
 	store_bind_text(st, 5, r->number ? r->number : "");
 	store_bind_text(st, 6, r->body ? r->body : "{}");
 	sqlite3_bind_int64(st, 7, r->created_at);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	*id = store_last_id(s);
@@ -387,7 +358,7 @@ int store_report_get(struct store *s, struct arena *a, int64_t id, int32_t day,
 									  " WHERE r.id = ?1",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, day);
 	int rc = sqlite3_step(st);
@@ -414,13 +385,13 @@ int store_report_list(struct store *s, struct arena *a, int64_t campaign_id, int
 							       " ORDER BY 15, name, r.org_id",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, campaign_id);
 	sqlite3_bind_int(st, 2, day);
 	struct report_row *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		read_report(a, st, &v[count++]);
 	}
 	sqlite3_reset(st);
@@ -440,7 +411,7 @@ int store_report_update(struct store *s, const struct report_row *r, struct kh_e
 		" updated_at = ?10 WHERE id = ?1",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, r->id);
 	store_bind_text(st, 2, r->number);
 	store_bind_text(st, 3, r->body);
@@ -451,7 +422,7 @@ int store_report_update(struct store *s, const struct report_row *r, struct kh_e
 	store_bind_id(st, 8, r->decided_at);
 	store_bind_id(st, 9, r->decided_by);
 	sqlite3_bind_int64(st, 10, r->updated_at);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_report_lock_figures(struct store *s, int64_t campaign_id, int64_t org_id, int year_from,
@@ -465,13 +436,13 @@ int store_report_lock_figures(struct store *s, int64_t campaign_id, int64_t org_
 		" WHERE campaign_id = ?1)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, campaign_id);
 	sqlite3_bind_int64(st, 2, org_id);
 	sqlite3_bind_int(st, 3, year_from);
 	sqlite3_bind_int(st, 4, year_to);
 	sqlite3_bind_int(st, 5, locked ? 1 : 0);
-	return step_done(s, st, err);
+	return store_step_done(s, st, err);
 }
 
 int store_report_progress(struct store *s, int64_t org_id, int year_from, int year_to,
@@ -490,7 +461,7 @@ int store_report_progress(struct store *s, int64_t org_id, int year_from, int ye
 		" AND p.year_from <= ?3 AND p.year_to >= ?2",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int(st, 2, year_from);
 	sqlite3_bind_int(st, 3, year_to);
@@ -521,7 +492,7 @@ int store_report_filing_insert(struct store *s, const struct report_filing_row *
 				      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, f->report_id);
 	store_bind_text(st, 2, f->kind);
 	store_bind_id(st, 3, f->document_id);
@@ -529,7 +500,7 @@ int store_report_filing_insert(struct store *s, const struct report_filing_row *
 	store_bind_text(st, 5, f->name ? f->name : "");
 	sqlite3_bind_int64(st, 6, f->filed_at);
 	store_bind_id(st, 7, f->filed_by);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	*id = store_last_id(s);
@@ -547,12 +518,12 @@ int store_report_filing_list(struct store *s, struct arena *a, int64_t report_id
 		" WHERE f.report_id = ?1 ORDER BY f.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, report_id);
 	struct report_filing_row *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		struct report_filing_row *f = &v[count++];
 		f->id = sqlite3_column_int64(st, 0);
 		f->report_id = sqlite3_column_int64(st, 1);
@@ -589,13 +560,13 @@ int store_report_pending(struct store *s, struct arena *a, int32_t until, int32_
 					  " ORDER BY c.id, r.org_id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int(st, 1, until);
 	sqlite3_bind_int(st, 2, day);
 	struct report_pending *v = NULL;
 	int cap = 0, count = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = vec_grow(a, v, &cap, count, sizeof(*v));
+		v = store_vec_grow(a, v, &cap, count, sizeof(*v));
 		struct report_pending *p = &v[count++];
 		p->report_id = sqlite3_column_int64(st, 0);
 		p->campaign_id = sqlite3_column_int64(st, 1);
@@ -622,12 +593,12 @@ int store_report_reminder_put(struct store *s, int64_t subject_id, const char *s
 				      " org_id, sent_day) VALUES ('report', ?1, ?2, ?3, ?4)",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, subject_id);
 	store_bind_text(st, 2, stage);
 	sqlite3_bind_int64(st, 3, org_id);
 	sqlite3_bind_int(st, 4, day);
-	int rc = step_done(s, st, err);
+	int rc = store_step_done(s, st, err);
 	if (rc)
 		return rc;
 	*fresh = sqlite3_changes(s->db) > 0;

@@ -16,11 +16,6 @@
 #define USER_NCOLS 8 /* the columns of USER_COLS */
 #define USER_FROM " FROM users u LEFT JOIN people p ON p.id = u.person_id"
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
 static void read_user(struct arena *a, sqlite3_stmt *st, int col, struct user *u)
 {
 	memset(u, 0, sizeof(*u));
@@ -64,7 +59,7 @@ int store_user_insert(struct store *s, const char *username, const char *passwor
 		" created_at) VALUES (?, ?, ?, ?, 0, ?)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, username);
 	store_bind_text(st, 2, password_hash);
 	store_bind_id(st, 3, person_id);
@@ -83,7 +78,7 @@ int store_user_get(struct store *s, struct arena *a, int64_t id, struct user *ou
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLS USER_FROM " WHERE u.id = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -102,7 +97,7 @@ int store_user_find(struct store *s, struct arena *a, const char *username, stru
 	sqlite3_stmt *st = store_stmt(
 		s, "SELECT " USER_COLS ", u.password_hash" USER_FROM " WHERE u.username = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, username);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -123,7 +118,7 @@ int store_user_password_hash(struct store *s, struct arena *a, int64_t id,
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT password_hash FROM users WHERE id = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -141,7 +136,7 @@ int store_user_list(struct store *s, struct arena *a, struct user **out, int *n,
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " USER_COLS USER_FROM " ORDER BY u.username", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	int cap = 16, count = 0, rc;
 	struct user *v = arena_alloc(a, xmul((size_t)cap, sizeof(*v)));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -167,7 +162,7 @@ int store_user_update(struct store *s, int64_t id, bool is_admin, bool disabled,
 	sqlite3_stmt *st = store_stmt(
 		s, "UPDATE users SET is_admin = ?, disabled = ?, person_id = ? WHERE id = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int(st, 1, is_admin ? 1 : 0);
 	sqlite3_bind_int(st, 2, disabled ? 1 : 0);
 	store_bind_id(st, 3, person_id);
@@ -183,7 +178,7 @@ int store_user_set_email(struct store *s, int64_t id, const char *email, struct 
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE users SET email = ? WHERE id = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, email ? email : "");
 	sqlite3_bind_int64(st, 2, id);
 	int changes = 0;
@@ -198,7 +193,7 @@ int store_user_set_password(struct store *s, int64_t id, const char *password_ha
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE users SET password_hash = ? WHERE id = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, password_hash);
 	sqlite3_bind_int64(st, 2, id);
 	int changes = 0;
@@ -212,7 +207,7 @@ int store_user_person_exists(struct store *s, int64_t person_id, bool *exists, s
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM people WHERE id = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, person_id);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -234,7 +229,7 @@ int store_session_insert(struct store *s, const uint8_t *token_hash, size_t hash
 		" VALUES (?, ?, ?, ?, ?)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_blob(st, 1, token_hash, (int)hash_len, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, user_id);
 	store_bind_text(st, 3, csrf_token);
@@ -254,7 +249,7 @@ int store_session_find(struct store *s, struct arena *a, const uint8_t *token_ha
 		" WHERE x.token_hash = ?",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_blob(st, 1, token_hash, (int)hash_len, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -275,7 +270,7 @@ int store_session_delete(struct store *s, const uint8_t *token_hash, size_t hash
 {
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM sessions WHERE token_hash = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_blob(st, 1, token_hash, (int)hash_len, SQLITE_TRANSIENT);
 	return step_done(s, st, NULL, err);
 }
@@ -284,7 +279,7 @@ int store_session_delete_user(struct store *s, int64_t user_id, struct kh_error 
 {
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM sessions WHERE user_id = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, user_id);
 	return step_done(s, st, NULL, err);
 }
@@ -293,7 +288,7 @@ int store_session_delete_expired(struct store *s, int64_t now, int *removed, str
 {
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM sessions WHERE expires_at <= ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, now);
 	return step_done(s, st, removed, err);
 }
@@ -309,7 +304,7 @@ int store_token_insert(struct store *s, const uint8_t *token_hash, size_t hash_l
 			   " VALUES (?, ?, ?, ?, 0)",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_blob(st, 1, token_hash, (int)hash_len, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, user_id);
 	store_bind_text(st, 3, label ? label : "");
@@ -332,7 +327,7 @@ int store_token_find(struct store *s, struct arena *a, const uint8_t *token_hash
 		" WHERE t.token_hash = ? AND t.revoked = 0",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_blob(st, 1, token_hash, (int)hash_len, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -363,7 +358,7 @@ int store_token_list(struct store *s, struct arena *a, int64_t user_id, struct a
 	sqlite3_stmt *st = store_stmt(
 		s, "SELECT " TOKEN_COLS " FROM api_tokens WHERE user_id = ? ORDER BY id", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, user_id);
 	int cap = 8, count = 0, rc;
 	struct api_token *v = arena_alloc(a, xmul((size_t)cap, sizeof(*v)));
@@ -389,7 +384,7 @@ int store_token_get(struct store *s, struct arena *a, int64_t id, struct api_tok
 {
 	sqlite3_stmt *st = store_stmt(s, "SELECT " TOKEN_COLS " FROM api_tokens WHERE id = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -406,7 +401,7 @@ int store_token_revoke(struct store *s, int64_t id, struct kh_error *err)
 {
 	sqlite3_stmt *st = store_stmt(s, "UPDATE api_tokens SET revoked = 1 WHERE id = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	int changes = 0;
 	int rc = step_done(s, st, &changes, err);
@@ -423,7 +418,7 @@ int store_login_attempt_get(struct store *s, const char *key, int64_t *window_st
 	sqlite3_stmt *st = store_stmt(
 		s, "SELECT window_start, failures FROM login_attempts WHERE key = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, key);
 	int rc = sqlite3_step(st);
 	*window_start = 0;
@@ -449,7 +444,7 @@ int store_login_attempt_add(struct store *s, const char *key, int64_t now, int64
 		"  window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, key);
 	sqlite3_bind_int64(st, 2, now);
 	sqlite3_bind_int64(st, 3, window);
@@ -463,7 +458,7 @@ int store_login_attempt_undo(struct store *s, const char *key, struct kh_error *
 				      " WHERE key = ? AND failures > 0",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, key);
 	return step_done(s, st, NULL, err);
 }
@@ -472,7 +467,7 @@ int store_login_attempt_clear(struct store *s, const char *key, struct kh_error 
 {
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM login_attempts WHERE key = ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, key);
 	return step_done(s, st, NULL, err);
 }
@@ -481,7 +476,7 @@ int store_login_attempt_prune(struct store *s, int64_t cutoff, struct kh_error *
 {
 	sqlite3_stmt *st = store_stmt(s, "DELETE FROM login_attempts WHERE window_start < ?", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, cutoff);
 	return step_done(s, st, NULL, err);
 }
