@@ -11,23 +11,6 @@
 
 #include <string.h>
 
-static int fail_stmt(struct kh_error *err)
-{
-	return err && err->code ? err->code : KH_EIO;
-}
-
-static void *vec_grow(struct arena *a, void *v, int *cap, int count, size_t elem)
-{
-	if (v && count < *cap)
-		return v;
-	int ncap = *cap ? *cap * 2 : 16;
-	void *w = arena_alloc(a, xmul((size_t)ncap, elem));
-	if (v && count)
-		memcpy(w, v, xmul((size_t)count, elem));
-	*cap = ncap;
-	return w;
-}
-
 static int col_points(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
@@ -75,12 +58,12 @@ int store_class_rules(struct store *s, struct arena *a, struct class_rule_row **
 	sqlite3_stmt *st = store_stmt(
 		s, "SELECT " RULE_COLS " FROM classification_rules ORDER BY year_from, code", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	int rc, cap = 0;
 	*out = NULL;
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = vec_grow(a, *out, &cap, *n, sizeof(**out));
+		*out = store_vec_grow(a, *out, &cap, *n, sizeof(**out));
 		read_rule(a, st, &(*out)[(*n)++]);
 	}
 	sqlite3_reset(st);
@@ -110,7 +93,7 @@ int store_class_rule_for(struct store *s, struct arena *a, int year, struct clas
 				      " ORDER BY year_from DESC LIMIT 1",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int(st, 1, year);
 	return one_rule(s, a, st, out, err);
 }
@@ -121,7 +104,7 @@ int store_class_rule_get(struct store *s, struct arena *a, const char *code,
 	sqlite3_stmt *st = store_stmt(
 		s, "SELECT " RULE_COLS " FROM classification_rules WHERE code = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, code);
 	return one_rule(s, a, st, out, err);
 }
@@ -183,7 +166,7 @@ int store_class_get(struct store *s, struct arena *a, int64_t id, struct class_r
 	sqlite3_stmt *st =
 		store_stmt(s, "SELECT " CLASS_COLS " FROM classifications c WHERE c.id = ?1", err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, id);
 	return one_class(s, a, st, out, err);
 }
@@ -198,7 +181,7 @@ int store_class_find(struct store *s, struct arena *a, const struct class_row *k
 				      " c.year = ?5 AND c.part = ?6",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, key->subject_kind);
 	sqlite3_bind_int64(st, 2, key->org_id);
 	sqlite3_bind_int64(st, 3, key->person_id);
@@ -219,7 +202,7 @@ int store_class_insert(struct store *s, const struct class_row *c, int64_t *id,
 		" ?9, ?10, ?11, ?12, ?13, ?13)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	store_bind_text(st, 1, c->rule_code);
 	store_bind_text(st, 2, c->subject_kind);
 	sqlite3_bind_int64(st, 3, c->org_id);
@@ -249,7 +232,7 @@ int store_class_update(struct store *s, const struct class_row *c, struct kh_err
 				      " updated_at = ?7 WHERE id = ?1",
 				      err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, c->id);
 	store_bind_text(st, 2, c->rule_code);
 	store_bind_text(st, 3, c->stage);
@@ -273,14 +256,14 @@ int store_class_list(struct store *s, struct arena *a, int64_t org_id, int year,
 			   " ORDER BY c.subject_kind, c.period_kind, c.part, c.org_id, c.person_id",
 			   err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);
 	sqlite3_bind_int(st, 2, year);
 	int rc, cap = 0;
 	*out = NULL;
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = vec_grow(a, *out, &cap, *n, sizeof(**out));
+		*out = store_vec_grow(a, *out, &cap, *n, sizeof(**out));
 		read_class(a, st, &(*out)[(*n)++]);
 	}
 	sqlite3_reset(st);
@@ -298,7 +281,7 @@ int store_class_group_counts(struct store *s, const struct class_row *group, int
 		" AND part = ?5 AND stage = 'decided' AND id <> ?6",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, group->deciding_org_id);
 	store_bind_text(st, 2, group->subject_kind);
 	store_bind_text(st, 3, group->period_kind);
@@ -325,7 +308,7 @@ int store_class_step_insert(struct store *s, const struct class_step_row *r, str
 		" ?7, ?8)",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, r->classification_id);
 	store_bind_text(st, 2, r->stage);
 	store_bind_text(st, 3, r->grade);
@@ -350,13 +333,13 @@ int store_class_steps(struct store *s, struct arena *a, int64_t class_id,
 		" WHERE t.classification_id = ?1 ORDER BY t.id",
 		err);
 	if (!st)
-		return fail_stmt(err);
+		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, class_id);
 	int rc, cap = 0;
 	*out = NULL;
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = vec_grow(a, *out, &cap, *n, sizeof(**out));
+		*out = store_vec_grow(a, *out, &cap, *n, sizeof(**out));
 		struct class_step_row *r = &(*out)[(*n)++];
 		r->id = sqlite3_column_int64(st, 0);
 		r->classification_id = sqlite3_column_int64(st, 1);

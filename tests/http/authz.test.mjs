@@ -23,7 +23,8 @@ const TABLES = ['orgs', 'org_versions', 'org_events', 'people', 'positions', 'do
   'plan_recipients', 'plan_comments', 'notifications', 'notification_reads', 'mail_outbox',
   'item_progress', 'files', 'progress_evidence', 'item_assignments', 'reminders', 'indicators',
   'indicator_values', 'report_campaigns', 'report_campaign_due', 'report_campaign_indicators',
-  'reports', 'report_filings', 'assessments', 'assessment_items', 'assessment_remedies'];
+  'reports', 'report_filings', 'assessments', 'assessment_items', 'assessment_remedies',
+  'classification_rules', 'classifications', 'classification_steps'];
 // (org_closure and org_counts are derived: a permitted read may rebuild them.)
 
 function dbHash(db) {
