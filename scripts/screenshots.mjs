@@ -4,7 +4,7 @@
 // logs in as vanphong (Chánh Văn phòng Tỉnh ủy) in headless Chromium and saves
 // 1280×800 PNGs to docs/screenshots/.
 //
-//   KH_TODAY=2026-05-20 KH_BIN=build-rel/kehoach node scripts/screenshots.mjs [outdir]
+//   KH_TODAY=2026-07-01 KH_BIN=build/kehoach node scripts/screenshots.mjs [outdir]
 //
 // (KH_TODAY fixes the demo's "today": the plans and comments of the demo are
 // dated in 2026.)
@@ -110,6 +110,20 @@ try {
   // Compliance of the province for 2026.
   await go(page, '/compliance?year=2026');
   await shot(page, watch, 'compliance.png');
+  // Who has not done it yet: the province's dashboard for 2026.
+  await go(page, '/dashboard?year=2026');
+  await shot(page, watch, 'dashboard.png');
+  const province = /\/orgs\/(\d+)\/dashboard/.exec(new URL(page.url()).pathname)[1];
+  // The province's indicators, as the appendix of seed 002.
+  await go(page, `/orgs/${province}/indicators?year=2026`);
+  await shot(page, watch, 'indicators.png');
+  // The six-month report campaign: who is on time, late, missing.
+  await go(page, '/report-campaigns');
+  await Promise.all([page.waitForNavigation(),
+    page.getByRole('main').getByRole('link', { name: /Báo cáo 6 tháng/ }).first().click()]);
+  await page.getByRole('heading', { name: 'Tình hình gửi báo cáo' }).evaluate(
+    (e) => e.scrollIntoView({ block: 'start' }));
+  await shot(page, watch, 'report-campaign.png');
 
   await context.close();
 } finally {

@@ -147,7 +147,8 @@ static void dash_page(struct req *r)
 	     "<label>Năm <input type=\"number\" name=\"year\" min=\"1990\" max=\"2100\""
 	     " value=\"%d\"></label> <button type=\"submit\">Xem</button></form>",
 	     id, t->org.name, t->org.name, year, id, year);
-	if (t->org.parent_id)
+	struct kh_error perr;
+	if (t->org.parent_id && app_can_read_org(&r->ctx, t->org.parent_id, &perr) == 0)
 		html(r,
 		     "<p class=\"no-print\"><a href=\"/orgs/%D/dashboard?year=%d\">‹ Cấp trên</a></p>",
 		     t->org.parent_id, year);
