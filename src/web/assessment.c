@@ -282,7 +282,7 @@ void web_assessment_plan_panel(struct req *r, const struct plan *p)
 		return;
 	if (!issued && !n)
 		return;
-	html(r, "<section class=\"assessment-panel\">");
+	html(r, "<section class=\"assessment-panel no-print\">");
 	if (issued)
 		html(r,
 		     "<p><a href=\"/plans/%D/assessment\">Tự đánh giá kết quả thực hiện kế "
