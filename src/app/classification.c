@@ -19,6 +19,15 @@ const char *app_class_rule_name(struct app_ctx *ctx, const char *code)
 	return arena_printf(ctx->arena, "Quy định %s", code ? code : "");
 }
 
+/* Ends a read transaction: a commit, so that a read nested in a caller's
+ * write transaction (the demo loader) leaves it open. */
+static void read_end(struct store *s)
+{
+	struct kh_error e = {0};
+	if (store_commit(s, &e) != 0)
+		store_rollback(s);
+}
+
 static bool kind_valid(const char *k)
 {
 	return k &&
@@ -46,7 +55,7 @@ int app_class_rules(struct app_ctx *ctx, struct class_rule_row **out, int *n, st
 	if (rc)
 		return rc;
 	rc = store_class_rules(ctx->store, ctx->arena, out, n, err);
-	store_rollback(ctx->store);
+	read_end(ctx->store);
 	return rc;
 }
 
@@ -179,7 +188,7 @@ int app_class_get(struct app_ctx *ctx, int64_t id, struct class_view *out, struc
 		rc = can_read(ctx, &out->c, err);
 	if (!rc)
 		rc = load_view(ctx, id, out, err);
-	store_rollback(ctx->store);
+	read_end(ctx->store);
 	return rc;
 }
 
@@ -198,7 +207,7 @@ int app_class_list(struct app_ctx *ctx, int64_t org_id, int year, struct class_r
 	if ((rc = store_begin(ctx->store, false, err)))
 		return rc;
 	rc = store_class_list(ctx->store, ctx->arena, org_id, year, out, n, err);
-	store_rollback(ctx->store);
+	read_end(ctx->store);
 	return rc;
 }
 

@@ -109,6 +109,16 @@ int app_class_list(struct app_ctx *ctx, int64_t org_id, int year, struct class_r
 json_t *app_class_rule_json(const struct class_rule_row *r);
 json_t *app_class_row_json(const struct class_row *c);
 json_t *app_class_view_json(const struct class_view *v);
+/* ---- demo ---- */
+
+/* The demo's classifications (app/demo_classification.c): the year 2025 of
+ * the commune Tân Phong's cells and of one member, self-assessed, proposed
+ * and decided on their days (steps after the real today are skipped). Call
+ * from the demo loader after app_demo_reports(), inside its transaction;
+ * *n_classified receives the classifications created. */
+int app_demo_classification(struct app_ctx *ctx, int *n_classified,
+			    struct kh_error *err) KH_MUST_CHECK;
+
 /* "Quy định 366-QĐ/TW" style name of a rule code, in the arena. */
 const char *app_class_rule_name(struct app_ctx *ctx, const char *code);
 

@@ -140,7 +140,7 @@ static const struct command commands[] = {
 	 "Tự đánh giá kết quả thực hiện kế hoạch cuối năm: từng nội dung, hạn chế, nguyên nhân, biện"
 	 " pháp khắc phục và việc đưa vào kế hoạch năm sau."},
 	{"classify", cmd_classify,
-	 "classify rules --db FILE | classify list --db FILE --org ID --year N",
+	 "classify rules --db FILE [--json] | classify list --db FILE --org ID --year N [--json]",
 	 "Đánh giá, xếp loại chất lượng tổ chức đảng, tập thể lãnh đạo, đảng viên theo quy định"
 	 " hiện hành (124-QĐ/TW, 366-QĐ/TW)."},
 	{"mail", cmd_mail,

@@ -5,10 +5,12 @@
  * quota refused naming the rule, and the history of a re-examination. */
 #include "core/common.h"
 #include "app/classification.h"
+#include "app/demo.h"
 #include "app/org.h"
 #include "app/plan.h"
 #include "app/progress.h"
 #include "core/date.h"
+#include "store/org.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -421,12 +423,80 @@ static void test_quota(void **state)
 	REFUSED(KH_EINVAL, app_class_self(&member, &m, &v, &f->err));
 }
 
+/* The demo's classifications, on the full demo (the lead's loader calls
+ * app_demo_classification after the reports). */
+static void test_demo(void **state)
+{
+	struct fx *f = *state;
+	struct store *s;
+	struct arena a;
+	struct actor sys;
+	char path[600];
+	snprintf(path, sizeof(path), "%s-demo", f->path);
+	unlink(path);
+	OK(store_open(path, &s, &f->err));
+	OK(store_migrate(s, NULL, &f->err));
+	arena_init(&a, 8192);
+	app_actor_system(&sys);
+	struct app_ctx c = {.store = s,
+			    .arena = &a,
+			    .actor = &sys,
+			    .today = D(2026, 11, 23),
+			    .now = 1795392000};
+	struct demo_report rep;
+	OK(app_demo_load(&c, &rep, &f->err));
+	{
+		struct class_rule_row r;
+		OK(app_class_rule_for(&c, "year", 2025, 0, &r, &f->err));
+		assert_string_equal(r.code, "124-QĐ/TW");
+	}
+	int n = 0;
+	struct class_row *rows;
+	int nr;
+	/* Loaded already by the loader, or loaded here. */
+	OK(store_begin(s, true, &f->err));
+	int rc = app_demo_classification(&c, &n, &f->err);
+	if (rc == KH_ECONFLICT) {
+		store_rollback(s);
+	} else {
+		OK(rc);
+		OK(store_commit(s, &f->err));
+		assert_int_equal(n, 3);
+	}
+	int64_t xa = 0;
+	OK(store_org_find_code(s, "x_tanphong", &xa, &f->err));
+	OK(app_class_list(&c, xa, 2025, &rows, &nr, &f->err));
+	assert_int_equal(nr, 3);
+	int excellent = 0, orgs = 0;
+	for (int i = 0; i < nr; i++) {
+		if (strcmp(rows[i].subject_kind, "member") == 0) {
+			assert_string_equal(rows[i].stage, "self");
+			assert_string_equal(rows[i].person_name, "Phạm Thị Huệ");
+			continue;
+		}
+		orgs++;
+		assert_string_equal(rows[i].stage, "decided");
+		assert_string_equal(rows[i].rule_code, "124-QĐ/TW");
+		excellent += strcmp(rows[i].grade, "excellent") == 0;
+	}
+	assert_int_equal(orgs, 2);
+	assert_int_equal(excellent, 1);
+	store_close(s);
+	arena_release(&a);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s-demo-wal", f->path);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s-demo-shm", f->path);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_quota, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_demo, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
