@@ -9,6 +9,8 @@
  * carry-over of remedies when next year's plan is created from the old. */
 #include "core/common.h"
 #include "app/assessment.h"
+#include "app/demo.h"
+#include "app/demo_assessment.h"
 #include "app/org.h"
 #include "app/plan.h"
 #include "app/progress.h"
@@ -362,11 +364,66 @@ static void test_carry_over_on_create(void **state)
 	assert_true(found);
 }
 
+/* The demo's draft assessment: made in December, not before. */
+static void test_demo(void **state)
+{
+	(void)state;
+	char path[600];
+	const char *tmp = getenv("KH_TEST_TMP");
+	snprintf(path, sizeof(path), "%s/app_assessment_demo_%d.db", tmp ? tmp : "/tmp",
+		 (int)getpid());
+	unlink(path);
+	struct store *s;
+	struct arena a;
+	struct actor sys;
+	struct kh_error err;
+	struct demo_report rep;
+	struct assessment_view v;
+	assert_int_equal(store_open(path, &s, &err), 0);
+	assert_int_equal(store_migrate(s, NULL, &err), 0);
+	arena_init(&a, 8192);
+	app_actor_system(&sys);
+	struct app_ctx c = {.store = s,
+			    .arena = &a,
+			    .actor = &sys,
+			    .today = D(2026, 12, 15),
+			    .now = 1797292800};
+	if (app_demo_load(&c, &rep, &err))
+		fail_msg("demo: %s", err.message);
+	int n = -1;
+	c.today = D(2026, 11, 30);
+	assert_int_equal(app_demo_assessment(&c, &n, &err), 0);
+	assert_int_equal(n, 0);
+	c.today = D(2026, 12, 15);
+	if (app_demo_assessment(&c, &n, &err))
+		fail_msg("demo assessment: %s", err.message);
+	assert_int_equal(n, 1);
+	struct plan_query q = {.status = "approved", .year = 2026, .q = "Vân Hà"};
+	struct plan_page pg;
+	assert_int_equal(app_plan_list(&c, &q, &pg, &err), 0);
+	int64_t plan = 0;
+	for (int i = 0; i < pg.n; i++)
+		if (pg.items[i].owner_person_id)
+			plan = pg.items[i].id;
+	assert_true(plan > 0);
+	assert_int_equal(app_assessment_get(&c, plan, &v, &err), 0);
+	assert_string_equal(v.status, "draft");
+	assert_int_equal(v.n_remedies, 2);
+	assert_int_equal(v.n_not_carried, 2);
+	store_close(s);
+	arena_release(&a);
+	char cmd[2600];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s' '%s-wal' '%s-shm' '%s.files'", path, path, path,
+		 path);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_assess_and_carry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_carry_over_on_create, setup, teardown),
+		cmocka_unit_test(test_demo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
