@@ -500,28 +500,23 @@ static int check_input(struct app_ctx *ctx, const struct report_campaign_input *
 			       "Thời gian hội nghị cần ngày bắt đầu và ngày kết thúc, theo thứ tự");
 	if (in->n_indicators > 200)
 		return kh_fail(err, KH_EINVAL, "indicator_ids", "Quá nhiều chỉ tiêu trong phụ lục");
+	/* The appendix takes indicators visible to the campaign org: defined
+	 * by it or above it — also those of an upper org its users may not
+	 * read on their own. */
+	struct indicator *vis = NULL;
+	int nvis = 0;
+	if (in->n_indicators && (rc = app_indicator_list(ctx, o->id, &vis, &nvis, err)))
+		return rc;
 	for (int i = 0; i < in->n_indicators; i++) {
-		struct indicator ind;
-		struct kh_error e = {0};
-		rc = app_indicator_get(ctx, in->indicator_ids[i], &ind, &e);
-		if (rc == KH_ENOTFOUND || rc == KH_EFORBIDDEN)
-			return kh_fail(err, KH_EINVAL, "indicator_ids", "Không có chỉ tiêu số %lld",
-				       (long long)in->indicator_ids[i]);
-		if (rc)
-			return copy_err(err, &e, rc);
-		/* Visible to the campaign org: defined by it or above it. */
-		int64_t *chain;
-		int nchain;
-		if ((rc = store_org_ancestors(ctx->store, ctx->arena, o->id, ctx->today, &chain,
-					      &nchain, err)))
-			return rc;
-		bool seen = false;
-		for (int k = 0; k < nchain && !seen; k++)
-			seen = chain[k] == ind.org_id;
-		if (!seen)
+		const struct indicator *found = NULL;
+		for (int k = 0; k < nvis && !found; k++)
+			if (vis[k].id == in->indicator_ids[i])
+				found = &vis[k];
+		if (!found)
 			return kh_fail(err, KH_EINVAL, "indicator_ids",
-				       "Chỉ tiêu «%s» không thuộc %s hay cấp trên", ind.name,
-				       o->name);
+				       "Không có chỉ tiêu số %lld của %s hay cấp trên",
+				       (long long)in->indicator_ids[i], o->name);
+		struct indicator ind = *found;
 		for (int k = 0; k < i; k++)
 			if (in->indicator_ids[k] == in->indicator_ids[i])
 				return kh_fail(err, KH_EINVAL, "indicator_ids",
@@ -1564,14 +1559,27 @@ static int build_letter(struct app_ctx *ctx, const struct report_campaign *c,
 		doc_paragraph(d, 0,
 			      "Kèm theo báo cáo là phụ lục số liệu các chỉ tiêu (so sánh với mục"
 			      " tiêu nghị quyết và với giá trị nền):");
-		for (int i = 0; i < c->n_indicators; i++) {
-			struct indicator ind;
-			if ((rc = app_indicator_get(ctx, c->indicator_ids[i], &ind, err)))
-				return rc;
-			doc_list_item(
-				d, 1, 0, arena_printf(ctx->arena, "%d.", i + 1),
-				*ind.unit ? arena_printf(ctx->arena, "%s (%s)", ind.name, ind.unit)
-					  : ind.name);
+		/* by the campaign org's list: the reader of the letter may not
+		 * read the org that defined an indicator */
+		struct indicator *vis = NULL;
+		int nvis = 0;
+		struct kh_error e;
+		rc = app_indicator_list(ctx, c->row.org_id, &vis, &nvis, &e);
+		if (rc && rc != KH_EFORBIDDEN)
+			return copy_err(err, &e, rc);
+		rc = 0;
+		for (int i = 0, k = 0; i < c->n_indicators; i++) {
+			const struct indicator *ind = NULL;
+			for (int j = 0; j < nvis && !ind; j++)
+				if (vis[j].id == c->indicator_ids[i])
+					ind = &vis[j];
+			if (!ind)
+				continue;
+			k++;
+			doc_list_item(d, 1, 0, arena_printf(ctx->arena, "%d.", k),
+				      *ind->unit ? arena_printf(ctx->arena, "%s (%s)", ind->name,
+								ind->unit)
+						 : ind->name);
 		}
 	}
 	doc_paragraph(

@@ -318,6 +318,46 @@ static void test_open(void **state)
 	assert_int_equal(st.counts.total, 5);
 }
 
+/* A district opens its own campaign with the province's indicator in its
+ * appendix — visible to it though its people cannot read the province —
+ * but not with another district's. */
+static void test_district_appendix(void **state)
+{
+	struct fx *f = *state;
+	struct actor a;
+	struct app_ctx c = as(f, &a, 2, D(2026, 5, 25));
+	static const int levels[] = {4};
+	int32_t days[] = {D(2026, 6, 10)};
+	int64_t inds[] = {f->ind};
+	struct report_campaign_input in = {.org_id = f->district,
+					   .kind = "half_year",
+					   .year_from = 2026,
+					   .year_to = 2026,
+					   .indicator_ids = inds,
+					   .n_indicators = 1,
+					   .due_levels = levels,
+					   .due_days = days,
+					   .n_due = 1};
+	int64_t id;
+	OK(app_report_campaign_open(&c, &in, &id, &f->err));
+	char *bytes = NULL;
+	size_t len = 0;
+	const char *name;
+	OK(app_report_letter(&c, id, "docx", &bytes, &len, &name, &f->err));
+	assert_true(len > 0);
+	free(bytes);
+	char sql[300];
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO indicators(id, org_id, name, year_from, year_to, created_at,"
+		 " updated_at) VALUES (2, %lld, 'Chỉ tiêu của huyện khác', 2025, 2030, 0, 0);",
+		 (long long)f->district2);
+	exec(f, sql);
+	inds[0] = 2;
+	in.year_from = in.year_to = 2027;
+	assert_int_equal(app_report_campaign_open(&c, &in, &id, &f->err), KH_EINVAL);
+	assert_non_null(strstr(f->err.message, "Không có chỉ tiêu số 2"));
+}
+
 static void test_life(void **state)
 {
 	struct fx *f = *state;
@@ -560,6 +600,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_life, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_remind_and_export, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_district_appendix, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
