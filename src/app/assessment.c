@@ -285,24 +285,26 @@ static int save(struct app_ctx *ctx, int64_t plan_id, const struct assessment_in
 {
 	struct assessment_view v, after;
 	const char **remedies = NULL;
+	char *before = NULL, *now = NULL;
 	int n_remedies = 0, rc;
-	if ((rc = load_writable(ctx, plan_id, &v, err)))
-		return rc;
-	if (in && (rc = validate(ctx, &v, in, &remedies, &n_remedies, err)))
-		return rc;
+	/* Read and checked inside the write transaction: two first saves at
+	 * once do not both insert. */
 	if ((rc = store_begin(ctx->store, true, err)))
 		return rc;
-	char *before = v.id ? view_json_text(&v) : NULL, *now = NULL;
-	rc = write(ctx, &v, in, remedies, n_remedies, submit, err);
-	if (!rc)
-		rc = load(ctx, plan_id, &after, err);
-	if (!rc) {
-		now = view_json_text(&after);
-		rc = app_audit(ctx, submit ? "assessment.submit" : "assessment.save", "plan",
-			       plan_id, before, now, err);
-	}
-	if (!rc)
-		rc = store_commit(ctx->store, err);
+	if ((rc = load_writable(ctx, plan_id, &v, err)))
+		goto out;
+	if (in && (rc = validate(ctx, &v, in, &remedies, &n_remedies, err)))
+		goto out;
+	before = v.id ? view_json_text(&v) : NULL;
+	if ((rc = write(ctx, &v, in, remedies, n_remedies, submit, err)) ||
+	    (rc = load(ctx, plan_id, &after, err)))
+		goto out;
+	now = view_json_text(&after);
+	if ((rc = app_audit(ctx, submit ? "assessment.submit" : "assessment.save", "plan", plan_id,
+			    before, now, err)))
+		goto out;
+	rc = store_commit(ctx->store, err);
+out:
 	if (rc)
 		store_rollback(ctx->store);
 	free(before);
@@ -352,40 +354,48 @@ static int carry_remedies(struct app_ctx *ctx, const struct assessment_view *v,
 int app_assessment_carry(struct app_ctx *ctx, int64_t plan_id, int *n, struct kh_error *err)
 {
 	struct assessment_view v, after;
+	struct kh_error e2;
+	char *now = NULL;
 	int rc, count = 0;
 	if (n)
 		*n = 0;
-	if ((rc = app_assessment_get(ctx, plan_id, &v, err)))
-		return rc;
-	if (!v.rights.own)
-		return kh_fail(err, KH_EFORBIDDEN, NULL,
-			       "Chỉ chủ kế hoạch mới đưa biện pháp vào kế hoạch năm sau");
-	if (strcmp(v.status, "submitted") != 0)
-		return kh_fail(err, KH_ECONFLICT, NULL,
-			       "Hãy gửi bản tự đánh giá trước khi đưa biện pháp khắc phục vào kế"
-			       " hoạch năm sau");
-	if (!v.next_plan_id)
-		return kh_fail(err, KH_ECONFLICT, NULL,
-			       "Chưa có kế hoạch năm %d của %s: hãy lập kế hoạch năm sau trước",
-			       v.next_year, nz(v.plan.owner_name));
-	struct kh_error e2;
-	kh_error_clear(&e2);
-	if ((rc = app_plan_require_editable(ctx, v.next_plan_id, &e2)))
-		return kh_fail(err, rc == KH_EFORBIDDEN ? KH_EFORBIDDEN : KH_ECONFLICT, NULL,
-			       "Không đưa được biện pháp vào kế hoạch năm %d “%s”: %s", v.next_year,
-			       v.next_plan_title, e2.message);
+	/* Read inside the write transaction: a remedy is carried once. */
 	if ((rc = store_begin(ctx->store, true, err)))
 		return rc;
-	rc = carry_remedies(ctx, &v, v.next_plan_id, &count, err);
-	char *now = NULL;
-	if (!rc)
-		rc = load(ctx, plan_id, &after, err);
-	if (!rc) {
-		now = view_json_text(&after);
-		rc = app_audit(ctx, "assessment.carry", "plan", plan_id, NULL, now, err);
+	if ((rc = app_assessment_get(ctx, plan_id, &v, err)))
+		goto out;
+	if (!v.rights.own) {
+		rc = kh_fail(err, KH_EFORBIDDEN, NULL,
+			     "Chỉ chủ kế hoạch mới đưa biện pháp vào kế hoạch năm sau");
+		goto out;
 	}
-	if (!rc)
-		rc = store_commit(ctx->store, err);
+	if (strcmp(v.status, "submitted") != 0) {
+		rc = kh_fail(err, KH_ECONFLICT, NULL,
+			     "Hãy gửi bản tự đánh giá trước khi đưa biện pháp khắc phục vào kế"
+			     " hoạch năm sau");
+		goto out;
+	}
+	if (!v.next_plan_id) {
+		rc = kh_fail(err, KH_ECONFLICT, NULL,
+			     "Chưa có kế hoạch năm %d của %s: hãy lập kế hoạch năm sau trước",
+			     v.next_year, nz(v.plan.owner_name));
+		goto out;
+	}
+	kh_error_clear(&e2);
+	if ((rc = app_plan_require_editable(ctx, v.next_plan_id, &e2))) {
+		rc = kh_fail(err, rc == KH_EFORBIDDEN ? KH_EFORBIDDEN : KH_ECONFLICT, NULL,
+			     "Không đưa được biện pháp vào kế hoạch năm %d “%s”: %s", v.next_year,
+			     v.next_plan_title, e2.message);
+		goto out;
+	}
+	if ((rc = carry_remedies(ctx, &v, v.next_plan_id, &count, err)) ||
+	    (rc = load(ctx, plan_id, &after, err)))
+		goto out;
+	now = view_json_text(&after);
+	if ((rc = app_audit(ctx, "assessment.carry", "plan", plan_id, NULL, now, err)))
+		goto out;
+	rc = store_commit(ctx->store, err);
+out:
 	if (rc)
 		store_rollback(ctx->store);
 	free(now);
