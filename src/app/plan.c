@@ -185,6 +185,14 @@ json_t *app_plan_item_json(const struct plan_item *it)
 	json_object_set_new(j, "upper_item_id", id_json(it->upper_item_id));
 	json_object_set_new(j, "carried_from_id", id_json(it->carried_from_id));
 	json_object_set_new(j, "status", json_string(nz(it->status)));
+	/* the lead's latest progress (the history: /api/v1/items/{id}/progress) */
+	json_object_set_new(j, "progress",
+			    json_pack("{s:s, s:i, s:o, s:o}", "state",
+				      it->progress_state && *it->progress_state ? it->progress_state
+										: "not_started",
+				      "percent", it->progress_percent, "day",
+				      day_json(it->progress_day), "done_day",
+				      day_json(it->done_day)));
 	return j;
 }
 

@@ -87,6 +87,8 @@ test('a plan drafted, issued and carried out moves the counts of its org and of 
 
   const done = await c('POST', `/api/v1/items/${ids.a}/progress`, { state: 'done', day: '2027-01-31' });
   assert.ok(done.status === 200 || done.status === 201, done.text);
+  const it = await c('GET', `/api/v1/items/${ids.a}`);
+  assert.deepEqual(it.json.progress, { state: 'done', percent: 100, day: '2027-01-31', done_day: '2027-01-31' });
   const x3 = (await dash('bithu.xa', ids.xa)).org;
   assert.equal(x3.items.overdue, x0.items.overdue);
   assert.equal(x3.items.done, x2.items.done + 1);
