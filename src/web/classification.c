@@ -135,6 +135,20 @@ static void render_list(struct req *r, int64_t org_id, int year, int status,
 		}
 		html(r, "</tbody></table>");
 	}
+	/* The child orgs not yet graded for the year. */
+	int pending = 0;
+	for (int i = 0; i < nk; i++) {
+		bool has = false;
+		for (int j = 0; j < n && !has; j++)
+			has = v[j].org_id == kids[i].id && strcmp(v[j].subject_kind, "org") == 0 &&
+			      strcmp(v[j].period_kind, "year") == 0 && v[j].year == year;
+		if (has || kids[i].kind == ORG_STATE || kids[i].kind == ORG_MASS_ORG)
+			continue;
+		html(r, "%r<li>%s</li>",
+		     pending++ ? "" : "<h2>Chưa có kết quả xếp loại năm</h2><ul>", kids[i].name);
+	}
+	if (pending)
+		html(r, "</ul>");
 	html(r, "<section class=\"no-print\"><h2>Tự đánh giá, xếp loại</h2>"
 		"<form method=\"post\" action=\"/classification\">");
 	html_csrf_field(r);

@@ -138,6 +138,8 @@ test('self-assessment, proposal, decision and re-examination, each by its level'
   assert.equal(r.status, 200, r.text);
   assert.match(r.text, /Chi bộ thôn Đồng Xuân/);
   assert.match(r.text, /Không hoàn thành nhiệm vụ/);
+  assert.match(r.text, /Chưa có kết quả xếp loại năm<\/h2><ul>(<li>[^<]*<\/li>)*<li>Chi bộ thôn Phong Niên<\/li>/);
+  assert.doesNotMatch(r.text, /<li>Chi bộ thôn Đồng Xuân<\/li>/);
   r = await as.bantochuc('GET', `/api/v1/classifications?org_id=${ids.xa}&year=2026`);
   assert.equal(r.status, 200, r.text);
   assert.ok(r.json.some((x) => x.id === ids.c && x.stage === 'decided'));
