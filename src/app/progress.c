@@ -414,6 +414,40 @@ static int64_t max_file_bytes(struct app_ctx *ctx)
 	return *end || n <= 0 ? PROGRESS_FILE_MAX_DEFAULT : (int64_t)n;
 }
 
+int app_progress_evidence_max(struct app_ctx *ctx, int64_t *bytes, struct kh_error *err)
+{
+	int rc = store_begin(ctx->store, false, err);
+	if (rc)
+		return rc;
+	*bytes = max_file_bytes(ctx);
+	store_rollback(ctx->store);
+	return 0;
+}
+
+int app_progress_set_evidence_max(struct app_ctx *ctx, int64_t bytes, struct kh_error *err)
+{
+	int rc;
+	if ((rc = app_require_admin(ctx, err)))
+		return rc;
+	if (bytes < 1 || bytes > PROGRESS_FILE_MAX_LIMIT)
+		return kh_fail(err, KH_EINVAL, "evidence_max",
+			       "Dung lượng tối đa của tệp minh chứng phải từ 1 byte đến %d MB",
+			       PROGRESS_FILE_MAX_LIMIT / 1000000);
+	if ((rc = store_begin(ctx->store, true, err)))
+		return rc;
+	char value[24], old[24], b[80], a[80];
+	snprintf(old, sizeof(old), "%lld", (long long)max_file_bytes(ctx));
+	snprintf(value, sizeof(value), "%lld", (long long)bytes);
+	snprintf(b, sizeof(b), "{\"evidence.max_bytes\":%s}", old);
+	snprintf(a, sizeof(a), "{\"evidence.max_bytes\":%s}", value);
+	if ((rc = store_setting_set(ctx->store, "evidence.max_bytes", value, err)) ||
+	    (rc = app_audit(ctx, "setting.update", "setting", 0, b, a, err))) {
+		store_rollback(ctx->store);
+		return rc;
+	}
+	return store_commit(ctx->store, err);
+}
+
 static bool has(const void *data, size_t len, const char *needle)
 {
 	return memmem(data, len, needle, strlen(needle)) != NULL;

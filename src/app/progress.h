@@ -54,6 +54,7 @@
 #define PROGRESS_NOTE_MAX 5000
 #define PROGRESS_FILES_MAX 10		   /* evidence files per report */
 #define PROGRESS_FILE_MAX_DEFAULT 20000000 /* bytes; setting "evidence.max_bytes" */
+#define PROGRESS_FILE_MAX_LIMIT 20000000   /* what the server's upload limit lets through */
 
 /* The state an item is in on a day, derived from its reported figures and
  * its deadline. */
@@ -276,5 +277,12 @@ json_t *app_progress_report_json(const struct progress_report *r);
  * in progress). Call from the demo loader after app_demo_plans(), inside
  * its transaction; *n_reports receives the reports written. */
 int app_demo_progress(struct app_ctx *ctx, int *n_reports, struct kh_error *err) KH_MUST_CHECK;
+
+/* The size limit of an evidence file (setting "evidence.max_bytes"), and
+ * setting it (administrators; 1 .. PROGRESS_FILE_MAX_LIMIT bytes; audited). */
+int app_progress_evidence_max(struct app_ctx *ctx, int64_t *bytes,
+			      struct kh_error *err) KH_MUST_CHECK;
+int app_progress_set_evidence_max(struct app_ctx *ctx, int64_t bytes,
+				  struct kh_error *err) KH_MUST_CHECK;
 
 #endif

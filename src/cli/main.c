@@ -146,9 +146,9 @@ static const struct command commands[] = {
 	{"mail", cmd_mail,
 	 "mail send --db FILE | mail config --db FILE --host H [--port N] --from ADDR",
 	 "Gửi thư thông báo đang chờ qua máy chủ SMTP; cấu hình SMTP."},
-	{"config", cmd_config, "config --db FILE [--escalation-days N]",
+	{"config", cmd_config, "config --db FILE [--escalation-days N] [--evidence-max-mb N]",
 	 "In các thiết lập; đặt số ngày đề nghị của tập thể chờ trả lời trước khi được kiến nghị lên "
-	 "cấp ủy quản lý (mặc định 15)."},
+	 "cấp ủy quản lý (mặc định 15); dung lượng tối đa của tệp minh chứng (MB, mặc định 20)."},
 	{"routes", cmd_routes, "routes",
 	 "In mọi địa chỉ mà máy chủ trả lời (phương thức, mẫu địa chỉ, công khai hay không)."},
 	{"help", cmd_help, "help [LỆNH]", "Hướng dẫn sử dụng."},

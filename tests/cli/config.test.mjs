@@ -18,10 +18,10 @@ after(() => { rmSync(dir, { recursive: true, force: true }); });
 test('config prints the default and sets the escalation delay', () => {
   let r = cli(['config', '--db', db]);
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(r.stdout, 'plan.escalation_days\t15\n');
+  assert.equal(r.stdout, 'plan.escalation_days\t15\nevidence.max_bytes\t20000000\n');
   r = cli(['config', '--db', db, '--escalation-days', '2']);
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(r.stdout, 'plan.escalation_days\t2\n');
+  assert.equal(r.stdout, 'plan.escalation_days\t2\nevidence.max_bytes\t20000000\n');
   assert.equal(sql("SELECT value FROM settings WHERE key = 'plan.escalation_days'"), '2');
   assert.equal(sql("SELECT count(*) FROM audit_log WHERE action = 'setting.update'"), '1');
   for (const bad of ['-1', '366', 'mười', '']) {
@@ -31,6 +31,23 @@ test('config prints the default and sets the escalation delay', () => {
   }
   assert.equal(sql("SELECT value FROM settings WHERE key = 'plan.escalation_days'"), '2');
   assert.equal(sql("SELECT count(*) FROM audit_log WHERE action = 'setting.update'"), '1');
+});
+
+test('config sets the size limit of evidence files, audited; out of range changes nothing', () => {
+  const audits = () => sql("SELECT count(*) FROM audit_log WHERE action = 'setting.update'");
+  const before = audits();
+  let r = cli(['config', '--db', db, '--evidence-max-mb', '5']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^evidence\.max_bytes\t5000000$/m);
+  assert.equal(sql("SELECT value FROM settings WHERE key = 'evidence.max_bytes'"), '5000000');
+  assert.equal(Number(audits()), Number(before) + 1);
+  for (const bad of ['0', '21', 'năm']) {
+    r = cli(['config', '--db', db, '--evidence-max-mb', bad]);
+    assert.equal(r.status, 2, `${bad}: ${r.stdout}`);
+    assert.match(r.stderr, /từ 1 đến 20/);
+  }
+  assert.equal(sql("SELECT value FROM settings WHERE key = 'evidence.max_bytes'"), '5000000');
+  assert.equal(Number(audits()), Number(before) + 1);
 });
 
 test('the server escalates after the configured delay', async () => {
