@@ -86,7 +86,7 @@ struct req {
 	int64_t ids[4]; /* the {id}s of the path, in order */
 	int n_ids;
 	struct kv *params; /* declared params present in query or form */
-	int n_params;
+	int n_params, cap_params;
 	const char *body; /* raw body, NUL-terminated, NFC UTF-8 (multipart: as sent) */
 	size_t body_len;
 	json_t *json; /* the parsed body when it is JSON (API writes) */

@@ -16,7 +16,9 @@
 
 const char *const CSRF_FIELD = "csrf_token";
 
-#define MAX_PARAMS 256
+/* Fields of one request: a form of a 300-item plan (the self-assessment
+ * sends three per item) fits; the array grows by doubling in the arena. */
+#define MAX_PARAMS 4096
 #define TEXT_MAX_CHARS 500
 #define LONGTEXT_MAX_CHARS 20000
 #define DOCUMENT_MAX_CHARS 1000000
@@ -159,8 +161,14 @@ int req_add_param(struct req *r, const char *name, const char *value, size_t len
 	}
 	if (r->n_params >= MAX_PARAMS)
 		return kh_fail(err, KH_EINVAL, name, "Quá nhiều tham số");
-	if (!r->params)
-		r->params = arena_alloc(&r->arena, sizeof(*r->params) * MAX_PARAMS);
+	if (r->n_params == r->cap_params) {
+		int ncap = r->cap_params ? r->cap_params * 2 : 32;
+		struct kv *w = arena_alloc(&r->arena, sizeof(*w) * (size_t)ncap);
+		if (r->n_params)
+			memcpy(w, r->params, sizeof(*w) * (size_t)r->n_params);
+		r->params = w;
+		r->cap_params = ncap;
+	}
 	struct kv *kv = &r->params[r->n_params++];
 	kv->name = d->name;
 	kv->value = v;
