@@ -481,6 +481,34 @@ out:
 	return rc;
 }
 
+/* The quota of "excellent" in the group once v (with its new grade) is
+ * decided: the group's other decisions plus this one. Checked when the grade
+ * is excellent, and when a re-examination lowers a grade below "good" (the
+ * base of the quota shrinks). */
+static int check_quota(struct app_ctx *ctx, const struct class_view *v, bool was_good,
+		       struct kh_error *err)
+{
+	enum class_grade g;
+	int e = 0, good = 0;
+	if (!class_grade_parse(v->c.grade, &g))
+		return kh_fail(err, KH_EINVAL, "grade", "Mức xếp loại không hợp lệ");
+	if (g != CLASS_EXCELLENT && !(was_good && g < CLASS_GOOD))
+		return 0;
+	int rc = store_class_group_counts(ctx->store, &v->c, v->c.id, &e, &good, err);
+	if (rc)
+		return rc;
+	e += g == CLASS_EXCELLENT;
+	good += g >= CLASS_GOOD;
+	int max = class_quota_max(&v->rule, good);
+	if (e <= max)
+		return 0;
+	return kh_fail(err, KH_ECONFLICT, "grade",
+		       "Vượt tỷ lệ «Hoàn thành xuất sắc» tối đa %d%% số được xếp loại «Hoàn thành"
+		       " tốt nhiệm vụ» trở lên (Quy định %s): nhóm có %d được xếp loại tốt trở lên,"
+		       " tối đa %d xuất sắc, đã có %d",
+		       v->rule.quota_pct, v->rule.code, good, max, e);
+}
+
 /* Propose (decide = false) or decide / re-examine. */
 static int step(struct app_ctx *ctx, int64_t id, const struct class_input *in, bool decide,
 		struct class_view *out, struct kh_error *err)
@@ -515,22 +543,13 @@ static int step(struct app_ctx *ctx, int64_t id, const struct class_input *in, b
 		rc = kh_fail(err, KH_EINVAL, "note", "Cần nêu lý do xem xét lại kết quả xếp loại");
 		goto out;
 	}
+	enum class_grade old_grade = CLASS_NOT_COMPLETE;
+	bool was_good =
+		reexamine && class_grade_parse(v.c.grade, &old_grade) && old_grade >= CLASS_GOOD;
 	if ((rc = check_step(ctx, &v, in, err)))
 		goto out;
-	if (decide && strcmp(v.c.grade, "excellent") == 0) {
-		int e = 0, g = 0;
-		if ((rc = store_class_group_counts(ctx->store, &v.c, v.c.id, &e, &g, err)))
-			goto out;
-		int max = class_quota_max(&v.rule, g + 1);
-		if (e + 1 > max) {
-			rc = kh_fail(err, KH_ECONFLICT, "grade",
-				     "Vượt tỷ lệ «Hoàn thành xuất sắc» tối đa %d%% số được xếp loại"
-				     " «Hoàn thành tốt nhiệm vụ» trở lên (Quy định %s): nhóm có %d"
-				     " được xếp loại tốt trở lên, tối đa %d xuất sắc",
-				     v.rule.quota_pct, v.rule.code, g + 1, max);
-			goto out;
-		}
-	}
+	if (decide && (rc = check_quota(ctx, &v, was_good, err)))
+		goto out;
 	v.c.stage = name;
 	if ((rc = write_step(ctx, &v, reexamine ? "reexamined" : name, in->note, before, err)) ||
 	    (rc = store_commit(ctx->store, err)))

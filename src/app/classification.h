@@ -35,7 +35,8 @@
  *
  * Quota, at decision: "excellent" may not exceed quota_pct % of those graded
  * good or better among the group's decisions (at least quota_min); a
- * decision that breaks it is refused (KH_ECONFLICT) with the rule named.
+ * decision that breaks it — an excellent one, or a re-examination lowering
+ * a good one below "good" — is refused (KH_ECONFLICT) with the rule named.
  * Conditions that need data the system does not hold (discipline of
  * sub-units) are shown with the rule, not enforced.
  */

@@ -403,6 +403,21 @@ static void test_quota(void **state)
 	OK(app_class_decide(&board, c3, &good, &v, &f->err));
 	assert_string_equal(v.c.grade, "good");
 
+	/* The rule set is data: at 50 % without a floor, one excellent needs two
+	 * good or better, so re-examining the good one down is refused. */
+	exec(f, "UPDATE classification_rules SET quota_pct = 50, quota_min = 0"
+		" WHERE code = '366-QĐ/TW'");
+	struct class_input down = {.grade = "complete",
+				   .general_points = 20,
+				   .task_points = 40,
+				   .note = "Xem xét lại theo kết luận kiểm tra"};
+	REFUSED(KH_ECONFLICT, app_class_decide(&board, c3, &down, &v, &f->err));
+	assert_non_null(strstr(f->err.message, "tối đa 50%"));
+	assert_non_null(strstr(f->err.message, "Quy định 366-QĐ/TW"));
+	good.note = "Giữ nguyên sau khi xem xét lại";
+	OK(app_class_decide(&board, c3, &good, &v, &f->err));
+	assert_string_equal(v.steps[v.n_steps - 1].stage, "reexamined");
+
 	/* 124-QĐ/TW (2025): yearly, no points; a member assesses himself. */
 	struct actor a4;
 	struct app_ctx member = as(f, &a4, 4);
