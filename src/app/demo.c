@@ -8,6 +8,7 @@
 #include "core/common.h"
 #include "app/auth.h"
 #include "app/demo.h"
+#include "app/demo_assessment.h"
 #include "app/demo_data.h"
 #include "app/demo_indicators.h"
 #include "app/document.h"
@@ -276,6 +277,10 @@ int app_demo_load(struct app_ctx *ctx, struct demo_report *out, struct kh_error 
 	}
 	if ((rc = app_demo_reports(ctx, &out->campaigns, err))) {
 		rc = context_fail(err, "đợt báo cáo", "reports");
+		goto out;
+	}
+	if ((rc = app_demo_assessment(ctx, &out->assessments, err))) {
+		rc = context_fail(err, "tự đánh giá", "assessment");
 		goto out;
 	}
 	out->password = d->password;

@@ -15,6 +15,7 @@ struct demo_account {
 struct demo_report {
 	int orgs, changes, people, positions, documents, links, plans;
 	int progress, indicators, campaigns; /* progress reports, indicators, report campaigns */
+	int assessments;		     /* year-end self-assessments (from December) */
 	struct demo_account *accounts;	     /* ctx->arena */
 	int n_accounts;
 	const char *password;
