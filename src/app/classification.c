@@ -7,6 +7,7 @@
  */
 #include "core/common.h"
 #include "app/classification.h"
+#include "app/indicator.h"
 #include "app/org.h"
 #include "app/person.h"
 #include "app/progress.h"
@@ -161,6 +162,25 @@ static int task_score(struct app_ctx *ctx, struct class_view *v, struct kh_error
 	class_task_score(&v->rule, s.done_on_time, s.done_late, s.overdue,
 			 s.in_progress + s.not_started, &v->task);
 	v->task_from_plan = v->task.points >= 0;
+	if (strcmp(v->c.period_kind, "quarter") == 0)
+		return 0;
+	struct indicator_table t;
+	int last = strcmp(v->c.period_kind, "term") == 0 ? v->c.part : v->c.year;
+	if ((rc = app_indicator_table(&sctx, v->c.org_id, last, NULL, 0, &t, err)))
+		return rc;
+	for (int i = 0; i < t.n_rows; i++) {
+		const struct indicator_row *row = &t.rows[i];
+		if (row->cmp.verdict < 0) {
+			v->task.indicators_missed++;
+		} else if (row->cmp.verdict > 0) {
+			v->task.indicators_met++;
+			const char *dir = row->ind.direction ? row->ind.direction : "up";
+			if (row->cmp.has_target &&
+			    ((strcmp(dir, "up") == 0 && row->cmp.pct_of_target > 100) ||
+			     (strcmp(dir, "down") == 0 && row->cmp.pct_of_target < 100)))
+				v->task.indicators_exceeded++;
+		}
+	}
 	return 0;
 }
 
@@ -287,6 +307,9 @@ json_t *app_class_view_json(const struct class_view *v)
 	set_points(t, "points", v->task.points);
 	json_object_set_new(t, "all_on_time", json_boolean(v->task.all_on_time));
 	json_object_set_new(t, "from_plan", json_boolean(v->task_from_plan));
+	json_object_set_new(t, "indicators_met", json_integer(v->task.indicators_met));
+	json_object_set_new(t, "indicators_exceeded", json_integer(v->task.indicators_exceeded));
+	json_object_set_new(t, "indicators_missed", json_integer(v->task.indicators_missed));
 	json_object_set_new(o, "task_score", t);
 	json_t *h = json_array();
 	for (int i = 0; i < v->n_steps; i++) {

@@ -13,7 +13,8 @@
  * row's task_max and late_weight_pct): of the plan's task items that are done
  * or overdue at the end of the period (items not yet due are not counted),
  * task_max × (on time + late × late_weight_pct/100) / counted, rounded to the
- * nearest point. "Exceeded" (vượt chỉ tiêu) is not scored yet. With no counted
+ * nearest point. "Exceeded" (vượt chỉ tiêu) is counted from the org's
+ * indicators and shown beside the score, not scored yet. With no counted
  * item the appraiser enters the points.
  */
 #ifndef KH_APP_RULES_H
@@ -51,6 +52,9 @@ struct class_task_score {
 	int counted;			  /* on_time + late + overdue */
 	int points;			  /* -1 when nothing is counted */
 	bool all_on_time;		  /* no late or overdue item */
+	/* The org's indicators of the period's last year (years and terms;
+	 * shown, not scored): met, of those exceeded, not met. */
+	int indicators_met, indicators_exceeded, indicators_missed;
 };
 void class_task_score(const struct class_rule_row *r, int on_time, int late, int overdue, int open,
 		      struct class_task_score *out);

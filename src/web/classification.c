@@ -303,7 +303,14 @@ static void render_one(struct req *r, int64_t id, int status, const struct kh_er
 			     v.task.items, v.task.on_time, v.rule.late_weight_pct, v.task.late,
 			     v.task.overdue, v.task.open, v.task.points, v.rule.task_max,
 			     v.rule.task_max, v.rule.late_weight_pct);
-		else
+		if (v.task.indicators_met + v.task.indicators_missed)
+			html(r,
+			     "<p>Chỉ tiêu của tổ chức năm %d: đạt %d (vượt %d), không đạt %d"
+			     " <span class=\"muted\">(để tham khảo, chưa tính điểm)</span>.</p>",
+			     strcmp(c->period_kind, "term") == 0 ? c->part : c->year,
+			     v.task.indicators_met, v.task.indicators_exceeded,
+			     v.task.indicators_missed);
+		if (!v.task_from_plan)
 			html_notice(r, "info",
 				    "Kế hoạch của tổ chức trong kỳ chưa có nhiệm vụ đến hạn: điểm"
 				    " kết quả thực hiện nhiệm vụ do người đánh giá nhập.");

@@ -278,6 +278,18 @@ static void test_stages(void **state)
 	struct actor a2, a4, a5;
 	struct app_ctx board = as(f, &a2, 2), head1 = as(f, &a4, 4), head4 = as(f, &a5, 5);
 	cell1_plan(f);
+	/* Two indicators of the cell for 2026: one exceeded, one missed. */
+	char sql[800];
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO indicators(id, org_id, name, unit, year_from, year_to, created_at,"
+		 " updated_at) VALUES (1, %lld, 'Kết nạp đảng viên mới', 'đảng viên', 2025, 2030,"
+		 " 0, 0), (2, %lld, 'Thu đảng phí', 'triệu đồng', 2025, 2030, 0, 0);"
+		 "INSERT INTO indicator_values(indicator_id, org_id, period, year, value,"
+		 " entered_at) VALUES (1, %lld, 'target', 2026, 2, 0), (1, %lld, 'year', 2026,"
+		 " 3, 0), (2, %lld, 'target', 2026, 10, 0), (2, %lld, 'year', 2026, 8, 0);",
+		 (long long)f->cell1, (long long)f->cell1, (long long)f->cell1, (long long)f->cell1,
+		 (long long)f->cell1, (long long)f->cell1);
+	exec(f, sql);
 	struct class_view v;
 	struct class_input in = {.subject_kind = "org",
 				 .org_id = f->cell1,
@@ -316,6 +328,9 @@ static void test_stages(void **state)
 	assert_int_equal(v.task.overdue, 1);
 	assert_int_equal(v.task.open, 1);
 	assert_int_equal(v.task.points, 35);
+	assert_int_equal(v.task.indicators_met, 1);
+	assert_int_equal(v.task.indicators_exceeded, 1);
+	assert_int_equal(v.task.indicators_missed, 1);
 	assert_int_equal(v.c.task_points, 35);
 	assert_true(v.can_self && !v.can_propose && !v.can_decide);
 	/* A second self-assessment replaces the first while at that stage. */
