@@ -7,6 +7,7 @@
  */
 #include "core/common.h"
 #include "app/auth.h"
+#include "app/classification.h"
 #include "app/demo.h"
 #include "app/demo_assessment.h"
 #include "app/demo_data.h"
@@ -281,6 +282,10 @@ int app_demo_load(struct app_ctx *ctx, struct demo_report *out, struct kh_error 
 	}
 	if ((rc = app_demo_assessment(ctx, &out->assessments, err))) {
 		rc = context_fail(err, "tự đánh giá", "assessment");
+		goto out;
+	}
+	if ((rc = app_demo_classification(ctx, &out->classifications, err))) {
+		rc = context_fail(err, "xếp loại chất lượng", "classification");
 		goto out;
 	}
 	out->password = d->password;

@@ -16,6 +16,7 @@ struct demo_report {
 	int orgs, changes, people, positions, documents, links, plans;
 	int progress, indicators, campaigns; /* progress reports, indicators, report campaigns */
 	int assessments;		     /* year-end self-assessments (from December) */
+	int classifications;		     /* quality classifications */
 	struct demo_account *accounts;	     /* ctx->arena */
 	int n_accounts;
 	const char *password;

@@ -597,8 +597,10 @@ static void render_org(struct req *r, int64_t id, int status, const struct kh_er
 	if (exists)
 		html(r,
 		     "<p class=\"no-print\"><a class=\"button\" href=\"/orgs/%D/dashboard\">Theo dõi,"
-		     " đôn đốc</a> <a class=\"button\" href=\"/orgs/%D/indicators\">Chỉ tiêu</a></p>",
-		     o.id, o.id);
+		     " đôn đốc</a> <a class=\"button\" href=\"/orgs/%D/indicators\">Chỉ tiêu</a>"
+		     " <a class=\"button\" href=\"/orgs/%D/assignments\">Nhiệm vụ cấp trên giao</a>"
+		     " <a class=\"button\" href=\"/classification?org_id=%D\">Đánh giá, xếp loại</a></p>",
+		     o.id, o.id, o.id, o.id);
 
 	html(r, "<h2>Tổ chức trực thuộc (%d)</h2>", nkids);
 	if (nkids) {
