@@ -181,6 +181,7 @@ static int task_score(struct app_ctx *ctx, struct class_view *v, struct kh_error
 				v->task.indicators_exceeded++;
 		}
 	}
+	class_task_exceeded(&v->rule, &v->task);
 	return 0;
 }
 
@@ -259,6 +260,7 @@ json_t *app_class_rule_json(const struct class_rule_row *r)
 		json_object_set_new(o, "good_min", json_integer(r->good_min));
 		json_object_set_new(o, "complete_min", json_integer(r->complete_min));
 		json_object_set_new(o, "late_weight_pct", json_integer(r->late_weight_pct));
+		json_object_set_new(o, "exceed_points", json_integer(r->exceed_points));
 		json_object_set_new(o, "excellent_on_time", json_boolean(r->excellent_on_time));
 	}
 	json_object_set_new(o, "quota_pct", json_integer(r->quota_pct));
@@ -309,6 +311,7 @@ json_t *app_class_view_json(const struct class_view *v)
 	json_object_set_new(t, "from_plan", json_boolean(v->task_from_plan));
 	json_object_set_new(t, "indicators_met", json_integer(v->task.indicators_met));
 	json_object_set_new(t, "indicators_exceeded", json_integer(v->task.indicators_exceeded));
+	json_object_set_new(t, "exceed_bonus", json_integer(v->task.exceed_bonus));
 	json_object_set_new(t, "indicators_missed", json_integer(v->task.indicators_missed));
 	json_object_set_new(o, "task_score", t);
 	json_t *h = json_array();

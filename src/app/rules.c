@@ -90,6 +90,17 @@ void class_task_score(const struct class_rule_row *r, int on_time, int late, int
 	out->points = (int)((num * 2 + den) / (den * 2));
 }
 
+void class_task_exceeded(const struct class_rule_row *r, struct class_task_score *out)
+{
+	out->exceed_bonus = 0;
+	if (out->points < 0 || r->exceed_points <= 0 || out->indicators_exceeded <= 0)
+		return;
+	int64_t room = r->task_max - out->points;
+	int64_t bonus = (int64_t)out->indicators_exceeded * r->exceed_points;
+	out->exceed_bonus = (int)(bonus < room ? bonus : room > 0 ? room : 0);
+	out->points += out->exceed_bonus;
+}
+
 enum class_grade class_grade_for_points(const struct class_rule_row *r, int total, bool all_on_time)
 {
 	if (!r->scored)

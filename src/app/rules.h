@@ -13,9 +13,10 @@
  * row's task_max and late_weight_pct): of the plan's task items that are done
  * or overdue at the end of the period (items not yet due are not counted),
  * task_max × (on time + late × late_weight_pct/100) / counted, rounded to the
- * nearest point. "Exceeded" (vượt chỉ tiêu) is counted from the org's
- * indicators and shown beside the score, not scored yet. With no counted
- * item the appraiser enters the points.
+ * nearest point; then each of the org's indicators exceeded (vượt chỉ tiêu:
+ * the actual beyond the target in the indicator's direction) adds the row's
+ * exceed_points (366: 2, our reading), the block never above task_max. With
+ * no counted item the appraiser enters the points.
  */
 #ifndef KH_APP_RULES_H
 #define KH_APP_RULES_H
@@ -55,9 +56,14 @@ struct class_task_score {
 	/* The org's indicators of the period's last year (years and terms;
 	 * shown, not scored): met, of those exceeded, not met. */
 	int indicators_met, indicators_exceeded, indicators_missed;
+	int exceed_bonus; /* points added for the indicators exceeded */
 };
 void class_task_score(const struct class_rule_row *r, int on_time, int late, int overdue, int open,
 		      struct class_task_score *out);
+
+/* Adds the rule's points for the indicators exceeded (already counted in
+ * out->indicators_exceeded) to a computed score, up to task_max. */
+void class_task_exceeded(const struct class_rule_row *r, struct class_task_score *out);
 
 /* The highest grade a total allows under a scored rule; excellent also
  * needs all_on_time when the rule says so. */

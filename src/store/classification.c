@@ -29,7 +29,7 @@ static void bind_points(sqlite3_stmt *st, int i, int v)
 #define RULE_COLS                                                                     \
 	"code, title, year_from, coalesce(year_to, 0), periods, scored, general_max," \
 	" task_max, excellent_min, good_min, complete_min, late_weight_pct,"          \
-	" excellent_on_time, quota_pct, quota_min, conditions"
+	" excellent_on_time, quota_pct, quota_min, conditions, exceed_points"
 
 static void read_rule(struct arena *a, sqlite3_stmt *st, struct class_rule_row *r)
 {
@@ -50,6 +50,7 @@ static void read_rule(struct arena *a, sqlite3_stmt *st, struct class_rule_row *
 	r->quota_pct = sqlite3_column_int(st, 13);
 	r->quota_min = sqlite3_column_int(st, 14);
 	r->conditions = store_col_text(a, st, 15);
+	r->exceed_points = sqlite3_column_int(st, 16);
 }
 
 int store_class_rules(struct store *s, struct arena *a, struct class_rule_row **out, int *n,

@@ -27,6 +27,7 @@ struct class_rule_row {
 	bool excellent_on_time;
 	int quota_pct, quota_min;
 	const char *conditions; /* JSON array of texts */
+	int exceed_points;	/* task points per indicator exceeded (0 = not scored) */
 };
 
 /* One subject's classification for a period. */

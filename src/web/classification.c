@@ -296,17 +296,19 @@ static void render_one(struct req *r, int64_t id, int status, const struct kh_er
 			     "<td class=\"num\">%d</td></tr><tr><th>Hoàn thành muộn (tính %d%%)</th>"
 			     "<td class=\"num\">%d</td></tr><tr><th>Quá hạn chưa hoàn thành</th>"
 			     "<td class=\"num\">%d</td></tr><tr><th>Chưa đến hạn (không tính)</th>"
+			     "<td class=\"num\">%d</td></tr><tr><th>Cộng điểm vượt chỉ tiêu</th>"
 			     "<td class=\"num\">%d</td></tr><tr><th>Điểm tính được</th>"
 			     "<td class=\"num\"><strong>%d/%d</strong></td></tr></tbody></table>"
 			     "<p class=\"muted\">Điểm = %d × (đúng hạn + muộn × %d%%) / số nhiệm vụ"
-			     " đã đến hạn; vượt chỉ tiêu chưa được cộng điểm.</p>",
+			     " đã đến hạn, cộng %d điểm cho mỗi chỉ tiêu vượt mục tiêu, không quá"
+			     " %d.</p>",
 			     v.task.items, v.task.on_time, v.rule.late_weight_pct, v.task.late,
-			     v.task.overdue, v.task.open, v.task.points, v.rule.task_max,
-			     v.rule.task_max, v.rule.late_weight_pct);
+			     v.task.overdue, v.task.open, v.task.exceed_bonus, v.task.points,
+			     v.rule.task_max, v.rule.task_max, v.rule.late_weight_pct,
+			     v.rule.exceed_points, v.rule.task_max);
 		if (v.task.indicators_met + v.task.indicators_missed)
 			html(r,
-			     "<p>Chỉ tiêu của tổ chức năm %d: đạt %d (vượt %d), không đạt %d"
-			     " <span class=\"muted\">(để tham khảo, chưa tính điểm)</span>.</p>",
+			     "<p>Chỉ tiêu của tổ chức năm %d: đạt %d (vượt %d), không đạt %d.</p>",
 			     strcmp(c->period_kind, "term") == 0 ? c->part : c->year,
 			     v.task.indicators_met, v.task.indicators_exceeded,
 			     v.task.indicators_missed);

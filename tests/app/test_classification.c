@@ -236,8 +236,20 @@ static void test_rules(void **state)
 	class_task_score(&v[1], 3, 1, 0, 5, &t);
 	assert_int_equal(t.points, 61); /* 70 × 3.5 / 4 = 61.25 */
 	assert_false(t.all_on_time);
+	/* each indicator exceeded adds the rule's points, never past task_max */
+	t.indicators_exceeded = 2;
+	class_task_exceeded(&v[1], &t);
+	assert_int_equal(t.exceed_bonus, 4);
+	assert_int_equal(t.points, 65);
+	class_task_score(&v[1], 9, 0, 0, 0, &t);
+	t.indicators_exceeded = 3;
+	class_task_exceeded(&v[1], &t);
+	assert_int_equal(t.points, 70);
+	assert_int_equal(t.exceed_bonus, 0);
 	class_task_score(&v[1], 0, 0, 0, 2, &t);
-	assert_int_equal(t.points, -1);
+	t.indicators_exceeded = 1;
+	class_task_exceeded(&v[1], &t);
+	assert_int_equal(t.points, -1); /* nothing computed: the appraiser enters it */
 	assert_int_equal(class_quota_max(&v[1], 3), 1);
 	assert_int_equal(class_quota_max(&v[1], 10), 2);
 }
@@ -298,9 +310,10 @@ static void test_stages(void **state)
 				 .grade = "excellent",
 				 .general_points = 28,
 				 .task_points = -1};
-	/* 28 + 35 (70 × 1.5 / 3) = 63: at most "complete". */
+	/* 28 + 35 (70 × 1.5 / 3) + 2 (the indicator exceeded) = 65: at most
+	 * "complete". */
 	REFUSED(KH_ECONFLICT, app_class_self(&head1, &in, &v, &f->err));
-	assert_non_null(strstr(f->err.message, "63/100"));
+	assert_non_null(strstr(f->err.message, "65/100"));
 	assert_non_null(strstr(f->err.message, "Hoàn thành nhiệm vụ"));
 	assert_non_null(strstr(f->err.message, "366-QĐ/TW"));
 	in.general_points = -1;
@@ -327,11 +340,12 @@ static void test_stages(void **state)
 	assert_int_equal(v.task.late, 1);
 	assert_int_equal(v.task.overdue, 1);
 	assert_int_equal(v.task.open, 1);
-	assert_int_equal(v.task.points, 35);
+	assert_int_equal(v.task.points, 37); /* 35 + 2 for the indicator exceeded */
+	assert_int_equal(v.task.exceed_bonus, 2);
 	assert_int_equal(v.task.indicators_met, 1);
 	assert_int_equal(v.task.indicators_exceeded, 1);
 	assert_int_equal(v.task.indicators_missed, 1);
-	assert_int_equal(v.c.task_points, 35);
+	assert_int_equal(v.c.task_points, 37);
 	assert_true(v.can_self && !v.can_propose && !v.can_decide);
 	/* A second self-assessment replaces the first while at that stage. */
 	in.general_points = 27;
