@@ -145,10 +145,16 @@ static int task_score(struct app_ctx *ctx, struct class_view *v, struct kh_error
 	memset(&v->task, 0, sizeof(v->task));
 	v->task.points = -1;
 	v->task_from_plan = false;
-	if (strcmp(v->c.subject_kind, "member") == 0 || !v->rule.scored)
+	if (!v->rule.scored)
 		return 0;
-	struct progress_query q = {
-		.org_id = v->c.org_id, .from = v->from, .to = v->to, .tasks_only = true};
+	/* an org and its collective: the org's plans; a member: his own
+	 * individual plans (a head's), else the appraiser enters the points */
+	bool member = strcmp(v->c.subject_kind, "member") == 0;
+	struct progress_query q = {.org_id = member ? 0 : v->c.org_id,
+				   .person_id = member ? v->c.person_id : 0,
+				   .from = v->from,
+				   .to = v->to,
+				   .tasks_only = true};
 	struct progress_summary s;
 	/* The plans are read as the system: whoever may act on the
 	 * classification may see its score. */
@@ -162,7 +168,7 @@ static int task_score(struct app_ctx *ctx, struct class_view *v, struct kh_error
 	class_task_score(&v->rule, s.done_on_time, s.done_late, s.overdue,
 			 s.in_progress + s.not_started, &v->task);
 	v->task_from_plan = v->task.points >= 0;
-	if (strcmp(v->c.period_kind, "quarter") == 0)
+	if (member || strcmp(v->c.period_kind, "quarter") == 0)
 		return 0;
 	struct indicator_table t;
 	int last = strcmp(v->c.period_kind, "term") == 0 ? v->c.part : v->c.year;

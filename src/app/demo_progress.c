@@ -69,7 +69,7 @@ int app_demo_progress(struct app_ctx *ctx, int *n_reports, struct kh_error *err)
 		return rc;
 	if (!tu)
 		return 0;
-	if ((rc = store_plan_ids_issued(ctx->store, ctx->arena, tu, 2025, 2030, &ids, &n, err)))
+	if ((rc = store_plan_ids_issued(ctx->store, ctx->arena, tu, 0, 2025, 2030, &ids, &n, err)))
 		return rc;
 	for (int i = 0; i < n && !programme; i++) {
 		struct plan p;

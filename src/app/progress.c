@@ -300,19 +300,26 @@ int app_progress_summary(struct app_ctx *ctx, const struct progress_query *q,
 				       "Bạn không có quyền xem kế hoạch này");
 		if ((rc = summarize_plan(ctx, &p, q, on, out, &l, &percent_sum, err)))
 			return rc;
-	} else if (q->org_id) {
-		if ((rc = app_can_read_org(ctx, q->org_id, err)))
+	} else if (q->org_id || q->person_id) {
+		if (q->org_id && (rc = app_can_read_org(ctx, q->org_id, err)))
 			return rc;
 		int y1, y2, m, d;
 		date_to_ymd(q->from ? q->from : on, &y1, &m, &d);
 		date_to_ymd(q->to ? q->to : on, &y2, &m, &d);
 		int64_t *ids;
 		int n;
-		if ((rc = store_plan_ids_issued(ctx->store, ctx->arena, q->org_id, y1, y2, &ids, &n,
-						err)))
+		if ((rc = store_plan_ids_issued(ctx->store, ctx->arena, q->org_id, q->person_id, y1,
+						y2, &ids, &n, err)))
 			return rc;
 		for (int i = 0; i < n; i++) {
 			struct plan p;
+			if (!q->org_id) {
+				/* a person's plans: those the actor may read */
+				struct plan_rights r;
+				struct kh_error e;
+				if (app_plan_rights(ctx, ids[i], &p, &r, &e) || !r.read)
+					continue;
+			}
 			if ((rc = store_plan_get(ctx->store, ctx->arena, ids[i], ctx->today, &p,
 						 err)) ||
 			    (rc = summarize_plan(ctx, &p, q, on, out, &l, &percent_sum, err)))

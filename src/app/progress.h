@@ -127,14 +127,16 @@ struct progress_summary {
 };
 
 struct progress_query {
-	int64_t plan_id;  /* one plan; or */
-	int64_t org_id;	  /* the collective plans owned by this org that are issued
-			     (approved, adjusting, closed) and cover the period's years */
-	int32_t from, to; /* the period (day numbers, inclusive); to = 0: ctx->today.
-			     States are derived on `to` (or today when earlier);
-			     from bounds recurring occurrences (0: the plan's start) */
-	bool with_items;  /* fill items[] */
-	bool tasks_only;  /* only items of kind task (not indicators, proposals) */
+	int64_t plan_id;   /* one plan; or */
+	int64_t org_id;	   /* the collective plans owned by this org that are issued
+			      (approved, adjusting, closed) and cover the period's years; or */
+	int64_t person_id; /* the individual plans of this person, the same way (only
+			      those the actor may read) */
+	int32_t from, to;  /* the period (day numbers, inclusive); to = 0: ctx->today.
+			      States are derived on `to` (or today when earlier);
+			      from bounds recurring occurrences (0: the plan's start) */
+	bool with_items;   /* fill items[] */
+	bool tasks_only;   /* only items of kind task (not indicators, proposals) */
 };
 
 /* Summarizes the items of one plan (readable by the actor) or of an org's

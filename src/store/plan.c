@@ -1107,13 +1107,14 @@ int store_plan_items_open_issued(struct store *s, struct arena *a, int32_t day,
 	return read_items(s, a, st, out, n, err);
 }
 
-int store_plan_ids_issued(struct store *s, struct arena *a, int64_t org_id, int year_from,
-			  int year_to, int64_t **out, int *n, struct kh_error *err)
+int store_plan_ids_issued(struct store *s, struct arena *a, int64_t org_id, int64_t person_id,
+			  int year_from, int year_to, int64_t **out, int *n, struct kh_error *err)
 {
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = store_stmt(s,
-				      "SELECT id FROM plans WHERE owner_org_id = ?1"
+				      "SELECT id FROM plans WHERE (owner_org_id = ?1"
+				      " OR owner_person_id = ?4)"
 				      " AND status IN ('approved', 'adjusting', 'closed')"
 				      " AND year_from <= ?3 AND year_to >= ?2"
 				      " ORDER BY year_from DESC, id DESC",
@@ -1121,6 +1122,7 @@ int store_plan_ids_issued(struct store *s, struct arena *a, int64_t org_id, int 
 	if (!st)
 		return store_fail_stmt(err);
 	sqlite3_bind_int64(st, 1, org_id);
+	sqlite3_bind_int64(st, 4, person_id);
 	sqlite3_bind_int(st, 2, year_from);
 	sqlite3_bind_int(st, 3, year_to);
 	int64_t *v = NULL;

@@ -204,9 +204,11 @@ int store_plan_list(struct store *s, struct arena *a, const struct plan_filter *
 int store_plan_items_open_issued(struct store *s, struct arena *a, int32_t day,
 				 struct plan_item **out, int *n,
 				 struct kh_error *err) KH_MUST_CHECK;
-/* The issued (approved, adjusting, closed) collective plans of org_id that
- * cover any of the years year_from..year_to, newest first. */
-int store_plan_ids_issued(struct store *s, struct arena *a, int64_t org_id, int year_from,
-			  int year_to, int64_t **out, int *n, struct kh_error *err) KH_MUST_CHECK;
+/* The issued (approved, adjusting, closed) plans of org_id (collective) or
+ * of person_id (individual; 0 = none) that cover any of the years
+ * year_from..year_to, newest first. */
+int store_plan_ids_issued(struct store *s, struct arena *a, int64_t org_id, int64_t person_id,
+			  int year_from, int year_to, int64_t **out, int *n,
+			  struct kh_error *err) KH_MUST_CHECK;
 
 #endif

@@ -467,6 +467,48 @@ static void test_quota(void **state)
 	REFUSED(KH_EINVAL, app_class_self(&member, &m, &v, &f->err));
 }
 
+/* A member under 366-QĐ/TW: the task points come from his own individual
+ * plan of the period — one task done on time, one overdue: 70 × 1 / 2. */
+static void test_member_from_own_plan(void **state)
+{
+	struct fx *f = *state;
+	struct app_ctx sys = f->sys;
+	sys.today = D(2026, 3, 1);
+	struct plan_input pin = {
+		.owner_person_id = 4, .scope = "year", .year_from = 2026, .year_to = 2026};
+	struct plan p;
+	OK(app_plan_create(&sys, &pin, &p, &f->err));
+	struct plan_item_input a = {.text = "Dự sinh hoạt chi bộ đầy đủ",
+				    .deadline_text = "30/4/2026"},
+			       b = {.text = "Hoàn thành chuyên đề", .deadline_text = "15/5/2026"};
+	struct plan_item ia, ib;
+	OK(app_plan_item_create(&sys, p.id, &a, &ia, &f->err));
+	OK(app_plan_item_create(&sys, p.id, &b, &ib, &f->err));
+	OK(app_plan_approve(&sys, p.id, &p, &f->err));
+	sys.today = D(2026, 6, 1);
+	struct progress_report pr;
+	struct progress_input done = {.state = "done", .percent = 100, .day = D(2026, 4, 20)};
+	OK(app_progress_report(&sys, ia.id, &done, &pr, &f->err));
+
+	struct actor a4;
+	struct app_ctx member = as(f, &a4, 4);
+	struct class_view v;
+	struct class_input m = {.subject_kind = "member",
+				.org_id = f->cell1,
+				.person_id = 4,
+				.period_kind = "year",
+				.year = 2026,
+				.grade = "complete",
+				.general_points = 25,
+				.task_points = -1};
+	OK(app_class_self(&member, &m, &v, &f->err));
+	assert_true(v.task_from_plan);
+	assert_int_equal(v.task.on_time, 1);
+	assert_int_equal(v.task.overdue, 1);
+	assert_int_equal(v.c.task_points, 35);
+	assert_int_equal(v.task.exceed_bonus, 0); /* a member's score has no indicators */
+}
+
 /* The demo's classifications, on the full demo (the lead's loader calls
  * app_demo_classification after the reports). */
 static void test_demo(void **state)
@@ -540,6 +582,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_quota, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_member_from_own_plan, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
