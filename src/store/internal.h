@@ -8,7 +8,6 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
-#include <stdint.h>
 
 #include "core/arena.h"
 #include "core/err.h"
@@ -25,9 +24,6 @@ struct store {
 	char *path;
 	int tx_depth;
 	bool tx_write; /* the outermost transaction took the write lock */
-	/* Bit d set: the level begun at depth d (d >= 1) is a read inside an
-	 * outer transaction — its rollback only ends the level. */
-	uint64_t tx_read_levels;
 	struct stmt_slot cache[STORE_STMT_CACHE];
 };
 

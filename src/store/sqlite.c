@@ -226,11 +226,6 @@ int store_begin(struct store *s, bool write, struct kh_error *err)
 		if (write && !s->tx_write)
 			return kh_fail(err, KH_EINTERNAL, NULL,
 				       "Lỗi chương trình: ghi dữ liệu trong giao dịch chỉ đọc");
-		uint64_t bit = s->tx_depth < 64 ? 1ull << s->tx_depth : 0;
-		if (write)
-			s->tx_read_levels &= ~bit;
-		else
-			s->tx_read_levels |= bit;
 		s->tx_depth++;
 		return 0;
 	}
@@ -238,7 +233,6 @@ int store_begin(struct store *s, bool write, struct kh_error *err)
 	if (rc == 0) {
 		s->tx_depth = 1;
 		s->tx_write = write;
-		s->tx_read_levels = 0;
 	}
 	return rc;
 }
@@ -247,11 +241,8 @@ int store_commit(struct store *s, struct kh_error *err)
 {
 	if (s->tx_depth == 0)
 		return kh_fail(err, KH_EINTERNAL, NULL, "Không có giao dịch để ghi");
-	if (--s->tx_depth > 0) {
-		if (s->tx_depth < 64)
-			s->tx_read_levels &= ~(1ull << s->tx_depth);
+	if (--s->tx_depth > 0)
 		return 0;
-	}
 	int rc = exec(s, "COMMIT", err);
 	if (rc)
 		exec(s, "ROLLBACK", NULL);
@@ -262,19 +253,7 @@ void store_rollback(struct store *s)
 {
 	if (s->tx_depth == 0)
 		return;
-	/* A read nested in a caller's transaction has nothing to undo: it
-	 * ends its own level and leaves the caller's work alone (a read use
-	 * case ends with a rollback; inside the demo loader's write it must
-	 * not throw the loader's work away). A nested write level, or the
-	 * outermost, rolls back everything — the caller fails with it. */
-	int level = s->tx_depth - 1;
-	if (level >= 1 && level < 64 && (s->tx_read_levels & (1ull << level))) {
-		s->tx_read_levels &= ~(1ull << level);
-		s->tx_depth--;
-		return;
-	}
 	s->tx_depth = 0;
-	s->tx_read_levels = 0;
 	if (!sqlite3_get_autocommit(s->db))
 		exec(s, "ROLLBACK", NULL);
 }

@@ -44,11 +44,7 @@ int store_check_version(struct store *s, struct kh_error *err) KH_MUST_CHECK;
 /* Transactions. store_begin(s, true) starts a write transaction. */
 int store_begin(struct store *s, bool write, struct kh_error *err) KH_MUST_CHECK;
 int store_commit(struct store *s, struct kh_error *err) KH_MUST_CHECK;
-/* Transactions nest: an inner store_begin/commit only counts levels. Rolls
- * back when a transaction is open, harmless otherwise — except that a read
- * level begun inside an outer transaction (store_begin(s, false) at depth
- * > 0) only ends itself, leaving the outer work in place: read use cases
- * end with a rollback and may run inside a caller's write. */
+/* Rolls back when a transaction is open; harmless otherwise. */
 void store_rollback(struct store *s);
 
 /* Size of the database file in bytes (page_count * page_size). */

@@ -381,36 +381,12 @@ static void test_wrong_counter_seen(void **state)
 	assert_int_equal(diff(f), 0);
 }
 
-/* Transactions nest; a read level inside a write ends with a rollback of
- * its own and leaves the writer's work alone; a failing nested write level
- * rolls back everything. */
-static void test_nested_read_rollback(void **state)
-{
-	struct fx *f = *state;
-	OK(store_begin(f->s, true, &f->err));
-	OK(store_counters_rebuild(f->s, D(2026, 6, 1), &f->err));
-	OK(store_begin(f->s, false, &f->err)); /* a read use case */
-	store_rollback(f->s);		       /* … ends as reads do */
-	OK(store_commit(f->s, &f->err));       /* the writer's work stays */
-	assert_true(scalar(f, "SELECT count(*) FROM org_closure") > 0);
-
-	OK(store_begin(f->s, true, &f->err));
-	OK(store_begin(f->s, false, &f->err));
-	OK(store_begin(f->s, false, &f->err));
-	store_rollback(f->s);
-	OK(store_commit(f->s, &f->err));
-	OK(store_begin(f->s, true, &f->err)); /* a nested write that fails */
-	store_rollback(f->s);
-	assert_int_equal(store_commit(f->s, &f->err), KH_EINTERNAL); /* all was undone */
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_scenario, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_random_equals_recount, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_wrong_counter_seen, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_nested_read_rollback, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
