@@ -29,8 +29,8 @@
  * (0..general_max, entered) and the task-result points: computed from the
  * subject org's issued plans for the period (app/rules.h) for orgs and
  * collectives, from the member's own individual plans (a head's) for a
- * member; entered (0..task_max) when the plans count no item. The grade chosen may not be above the grade the total allows —
- * excellent also needs every task on time — else KH_ECONFLICT naming the
+ * member; entered (0..task_max) when the plans count no item. The grade chosen may not be above the
+ * grade the total allows — excellent also needs every task on time — else KH_ECONFLICT naming the
  * rule. Unscored rule sets (124-QĐ/TW) take no points.
  *
  * Quota, at decision: "excellent" may not exceed quota_pct % of those graded
