@@ -37,65 +37,7 @@ struct fx {
 	int64_t ind;
 };
 
-static int32_t D(int y, int m, int d)
-{
-	return date_from_ymd(y, m, d);
-}
-
-#define OK(call)                                                              \
-	do {                                                                  \
-		int rc_ = (call);                                             \
-		if (rc_)                                                      \
-			fail_msg("%s -> %d: %s", #call, rc_, f->err.message); \
-	} while (0)
-
-static int64_t create(struct fx *f, int64_t parent, const char *name, const char *kind, int level)
-{
-	struct org_create in = {.parent_id = parent,
-				.name = name,
-				.kind = kind,
-				.level = level,
-				.date = D(2015, 1, 1)};
-	int64_t id = 0;
-	OK(app_org_create(&f->sys, &in, &id, &f->err));
-	return id;
-}
-
-static void exec(struct fx *f, const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	char *msg = NULL;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg ? msg : "?");
-	sqlite3_close(db);
-}
-
-static int64_t query_int(struct fx *f, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
-static void person(struct fx *f, int64_t id, const char *name, int64_t org, const char *role)
-{
-	char sql[600];
-	snprintf(sql, sizeof(sql),
-		 "INSERT INTO people(id, full_name, created_at, updated_at)"
-		 " VALUES (%lld, '%s', 0, 0);"
-		 "INSERT INTO positions(person_id, org_id, role, valid_from)"
-		 " VALUES (%lld, %lld, '%s', %d);",
-		 (long long)id, name, (long long)id, (long long)org, role, D(2016, 1, 1));
-	exec(f, sql);
-}
+#include "fixture.h"
 
 static char *db_state(struct fx *f)
 {
